@@ -1,0 +1,6 @@
+package fr.cashadvance.accounting;
+
+public enum EntryKind {
+    ADVANCE_RECEIVED,
+    ADVANCE_REPAID
+}

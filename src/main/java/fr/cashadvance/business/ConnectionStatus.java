@@ -1,0 +1,7 @@
+package fr.cashadvance.business;
+
+public enum ConnectionStatus {
+    CONNECTED,
+    DISCONNECTED,
+    BLOCKED
+}

@@ -1,0 +1,102 @@
+package fr.cashadvance.financing;
+
+import fr.cashadvance.business.Business;
+import fr.cashadvance.common.Money;
+import fr.cashadvance.invoice.Invoice;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+/**
+ * The few variables the process holds: ids, display labels for the forms, and the due dates of
+ * its timers as ISO instants with their offset (a timer reads a bare date-time in the JVM zone).
+ */
+@Component
+public class JourneyVariables {
+
+    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private final RuntimeService runtime;
+    private final FinancingProperties props;
+    private final Clock clock;
+
+    public JourneyVariables(RuntimeService runtime, FinancingProperties props, Clock clock) {
+        this.runtime = runtime;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(PARIS));
+    }
+
+    public LocalDate parisDate(Instant instant) {
+        return instant == null ? today() : instant.atZone(PARIS).toLocalDate();
+    }
+
+    public static String iso(Instant instant) {
+        return instant.atZone(PARIS).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    /** The repayment timer fires on the chosen Paris date at a fixed local time. */
+    public String repaymentDueAt(LocalDate date) {
+        OffsetDateTime at = date.atTime(props.repaymentCheckTime()).atZone(PARIS)
+                .toOffsetDateTime();
+        return at.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    Map<String, Object> atStart(Financing f, Invoice invoice, Business business,
+                                BigDecimal available) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("financingId", f.getId());
+        v.put("businessGroup", business.camundaGroup());
+        v.put("operatorsGroup", JourneyModel.OPERATORS_GROUP);
+        v.put("invoiceNumber", invoice.getNumber());
+        v.put("buyerName", invoice.getBuyerName());
+        v.put("amountLabel", Money.formatFr(f.getAmount()));
+        v.put("creditLimitLabel", Money.formatFr(business.getCreditLimit()));
+        v.put("availableBalanceLabel", Money.formatFr(available));
+        v.put("dailyRateLabel", f.getFeesDailyRate().movePointRight(2).stripTrailingZeros()
+                .toPlainString().replace('.', ',') + " % par jour");
+        v.put("repaymentDate", f.getRepaymentDate().toString());
+        v.put("feesEstimatedLabel", Money.formatFr(f.getFeesEstimated()));
+        v.put("repaymentDueAt", repaymentDueAt(f.getRepaymentDate()));
+        v.put("recapExpiresAt", iso(f.getRequestedAt().plus(props.recapValidity())));
+        v.put("lenderPollInterval", props.lenderPollInterval().toString());
+        v.put("debitPollInterval", props.debitPollInterval().toString());
+        v.put("transferReceived", false);
+        return v;
+    }
+
+    void refreshRecap(Financing f) {
+        if (f.getProcessInstanceId() == null) {
+            return;
+        }
+        runtime.setVariable(f.getProcessInstanceId(), "repaymentDate",
+                f.getRepaymentDate().toString());
+        runtime.setVariable(f.getProcessInstanceId(), "feesEstimatedLabel",
+                Money.formatFr(f.getFeesEstimated()));
+        runtime.setVariable(f.getProcessInstanceId(), "repaymentDueAt",
+                repaymentDueAt(f.getRepaymentDate()));
+    }
+
+    /**
+     * A waiting timer keeps its due date when its variable changes: the message sends the
+     * process round its event-based gateway, which creates the timer again from the new value.
+     * If the process is not waiting there yet, the variable alone is enough.
+     */
+    void rescheduleRepayment(Financing f) {
+        refreshRecap(f);
+        runtime.createMessageCorrelation(JourneyModel.MESSAGE_REPAYMENT_DATE_CHANGED)
+                .processInstanceId(f.getProcessInstanceId())
+                .correlateAllWithResult();
+    }
+}

@@ -1,0 +1,6 @@
+package fr.cashadvance.invoice;
+
+public enum InvoiceState {
+    DRAFT,
+    ISSUED
+}

@@ -1,0 +1,31 @@
+package fr.cashadvance.lender;
+
+import java.time.LocalDate;
+
+/**
+ * The lender's HTTP API as this application uses it (DOMAIN §9).
+ *
+ * <p>Every method either returns the lender's answer or throws a {@link LenderException}:
+ * {@link LenderUnavailableException} when the call may be retried (same {@code salt_id} for a
+ * creation), {@link LenderRejectedException} when the lender said no and retrying is pointless.
+ */
+public interface LenderClient {
+
+    /** {@code POST /loans}; the same {@code salt_id} always designates the same loan. */
+    LenderLoan createLoan(NewLoan request);
+
+    /** {@code GET /loan/{id}}. */
+    LenderLoan getLoan(String loanId);
+
+    /** {@code POST /loan/{id}/validate}: only accepted while the loan is {@code TO_VALIDATE}. */
+    LenderLoan validateLoan(String loanId);
+
+    /** {@code POST /loan/{id}/cancel}: only in {@code TO_VALIDATE, VALIDATED, SCHEDULED}. */
+    LenderLoan cancelLoan(String loanId);
+
+    /** {@code PATCH /loan/{id}} with a new {@code to_repay_at}. */
+    LenderLoan changeRepaymentDate(String loanId, LocalDate toRepayAt);
+
+    /** {@code GET /credit_lines?borrower=...}: the borrower's pool and balances. */
+    LenderCreditLine creditLine(String borrowerIdentifier);
+}

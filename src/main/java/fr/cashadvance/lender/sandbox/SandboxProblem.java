@@ -1,0 +1,40 @@
+package fr.cashadvance.lender.sandbox;
+
+import org.springframework.http.HttpStatus;
+
+/** A request the sandbox refuses; rendered as RFC 9457 problem details. */
+class SandboxProblem extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String title;
+
+    SandboxProblem(HttpStatus status, String title, String detail) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+    }
+
+    static SandboxProblem badRequest(String detail) {
+        return new SandboxProblem(HttpStatus.BAD_REQUEST, "Requête invalide", detail);
+    }
+
+    static SandboxProblem notFound(String detail) {
+        return new SandboxProblem(HttpStatus.NOT_FOUND, "Introuvable", detail);
+    }
+
+    static SandboxProblem conflict(String detail) {
+        return new SandboxProblem(HttpStatus.CONFLICT, "Statut incompatible", detail);
+    }
+
+    static SandboxProblem unprocessable(String detail) {
+        return new SandboxProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Règle non respectée", detail);
+    }
+
+    HttpStatus status() {
+        return status;
+    }
+
+    String title() {
+        return title;
+    }
+}

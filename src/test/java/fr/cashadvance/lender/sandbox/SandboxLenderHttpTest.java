@@ -1,0 +1,575 @@
+package fr.cashadvance.lender.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.cashadvance.lender.NewLoan.Borrower;
+import fr.cashadvance.lender.LenderClient;
+import fr.cashadvance.lender.LenderCreditLine;
+import fr.cashadvance.lender.LenderLoan;
+import fr.cashadvance.lender.LenderLoanStatus;
+import fr.cashadvance.lender.LenderRejectedException;
+import fr.cashadvance.lender.LenderWebhookEvent;
+import fr.cashadvance.lender.NewLoan.LoanTo;
+import fr.cashadvance.lender.NewLoan;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The sandbox lender driven through the real {@link LenderClient}, with sandbox time moved by
+ * its clock endpoint and webhooks caught by a local endpoint.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:sandbox;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.job-execution.enabled=false",
+        "demo.enabled=false",
+        "lender.base-url=",
+        "lender.api-key=it-sandbox-key",
+        "sandbox-lender.enabled=true",
+        "sandbox-lender.api-key=it-sandbox-key",
+        "sandbox-lender.evaluation-delay=PT0S",
+        "sandbox-lender.transfer-delay=PT4H",
+        "sandbox-lender.tick-interval=PT1H",
+        "sandbox-lender.default-credit-limit=50000.00",
+        "sandbox-lender.fees-daily-rate=0.0007",
+        "sandbox-lender.excluded-buyers=552100554",
+        "sandbox-lender.webhook-url=http://127.0.0.1:${local.server.port}/test-webhooks"
+})
+@Import({SandboxLenderHttpTest.PermitAllForThisTest.class, SandboxLenderHttpTest.Webhooks.class})
+class SandboxLenderHttpTest {
+
+    private static final String KEY = "it-sandbox-key";
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final String SUCCEEDS = "FR8811111015593603018280926";
+    private static final String ONE_DAY_LATE = "FR3711111025593244332331294";
+    private static final String FAILS = "FR1311111045594746737398900";
+    private static final AtomicInteger BORROWERS = new AtomicInteger(100_000_000);
+
+    @Autowired
+    private LenderClient lender;
+
+    @Autowired
+    private Webhooks webhooks;
+
+    @Autowired
+    private SandboxClock sandboxClock;
+
+    @Autowired
+    private SandboxClockRepository clockStates;
+
+    @LocalServerPort
+    private int port;
+
+    private RestClient sandbox;
+    private String borrower;
+
+    @BeforeEach
+    void setUp() {
+        sandbox = RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port + "/sandbox-lender")
+                .defaultHeader("Authorization", "Bearer " + KEY)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
+                .build();
+        // A fresh borrower per test keeps credit lines independent.
+        borrower = String.valueOf(BORROWERS.incrementAndGet());
+    }
+
+    // ---- creation and evaluation ----------------------------------------------------------
+
+    @Test
+    void sameSaltReturnsTheSameLoanWhichIsThenEvaluated() {
+        NewLoan request = newLoan(1_000_000, SUCCEEDS, today().plusDays(30));
+
+        LenderLoan first = lender.createLoan(request);
+        LenderLoan again = lender.createLoan(request);
+
+        assertThat(first.status()).isEqualTo(LenderLoanStatus.SUBMITTED);
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(lender.getLoan(first.id()).status()).isEqualTo(LenderLoanStatus.TO_VALIDATE);
+        assertThat(awaitEvent(first.id(), "Loan.TO_VALIDATE").entityState().path("status")
+                .asText()).isEqualTo("TO_VALIDATE");
+    }
+
+    @Test
+    void firstCreationAnswers201AndAReplayAnswers200() {
+        NewLoan request = newLoan(50_000, SUCCEEDS, today().plusDays(20));
+
+        ResponseEntity<JsonNode> created = sandbox.post().uri("/loans")
+                .contentType(MediaType.APPLICATION_JSON).body(request).retrieve()
+                .toEntity(JsonNode.class);
+        ResponseEntity<JsonNode> replayed = sandbox.post().uri("/loans")
+                .contentType(MediaType.APPLICATION_JSON).body(request).retrieve()
+                .toEntity(JsonNode.class);
+
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        assertThat(replayed.getStatusCode().value()).isEqualTo(200);
+        assertThat(replayed.getBody().path("id")).isEqualTo(created.getBody().path("id"));
+    }
+
+    @Test
+    void declinedWhenAmountExceedsAvailableBalance() {
+        LenderLoan loan = lender.createLoan(newLoan(5_000_001, SUCCEEDS, today().plusDays(30)));
+
+        LenderLoan evaluated = lender.getLoan(loan.id());
+
+        assertThat(evaluated.status()).isEqualTo(LenderLoanStatus.DECLINED);
+        assertThat(evaluated.denialReason()).contains("solde disponible", "50000,00 €");
+        awaitEvent(loan.id(), "Loan.DECLINED");
+        assertThat(lender.creditLine(borrower).balanceAvailable()).isEqualTo(5_000_000);
+    }
+
+    @Test
+    void declinedForTheFailingScenarioIban() {
+        LenderLoan loan = lender.createLoan(newLoan(100_000, FAILS, today().plusDays(30)));
+
+        LenderLoan evaluated = lender.getLoan(loan.id());
+
+        assertThat(evaluated.status()).isEqualTo(LenderLoanStatus.DECLINED);
+        assertThat(evaluated.denialReason()).contains("Compte de versement refusé");
+    }
+
+    @Test
+    void declinedForAnExcludedBuyer() {
+        NewLoan request = newLoan(100_000, SUCCEEDS, today().plusDays(30));
+        NewLoan toExcludedBuyer = new NewLoan(request.amount(), "EUR", request.borrower(),
+                request.loanTo(), null, request.toRepayAt(), request.invoiceIds(),
+                request.saltId(), false, false, "FR40552100554");
+
+        LenderLoan evaluated = lender.getLoan(lender.createLoan(toExcludedBuyer).id());
+
+        assertThat(evaluated.status()).isEqualTo(LenderLoanStatus.DECLINED);
+        assertThat(evaluated.denialReason()).contains("552100554");
+    }
+
+    @Test
+    void declinedForAnotherCurrency() {
+        NewLoan request = newLoan(100_000, SUCCEEDS, today().plusDays(30));
+        NewLoan inDollars = new NewLoan(request.amount(), "USD", request.borrower(),
+                request.loanTo(), null, request.toRepayAt(), request.invoiceIds(),
+                request.saltId(), false, false, null);
+
+        assertThat(lender.getLoan(lender.createLoan(inDollars).id()).status())
+                .isEqualTo(LenderLoanStatus.DECLINED);
+    }
+
+    @Test
+    void malformedRequestIsRejectedWithEveryProblem() {
+        NewLoan request = new NewLoan(0, "EUR", Borrower.siren("12"), new LoanTo("nope", "X"),
+                null, today(), List.of(), " ", false, false, null);
+
+        assertThatThrownBy(() -> lender.createLoan(request))
+                .isInstanceOfSatisfying(LenderRejectedException.class, e -> {
+                    assertThat(e.httpStatus()).isEqualTo(400);
+                    assertThat(e.lenderMessage()).contains("amount", "borrower",
+                            "account_number", "to_repay_at", "invoice_ids", "salt_id");
+                });
+    }
+
+    // ---- validation and wire --------------------------------------------------------------
+
+    @Test
+    void validatedLoanIsWiredOnceTheTransferDelayHasPassed() {
+        LenderLoan loan = toValidate(1_000_000, SUCCEEDS, today().plusDays(30));
+
+        LenderLoan validated = lender.validateLoan(loan.id());
+        advance(Duration.ofHours(3));
+        LenderLoan beforeWire = lender.getLoan(loan.id());
+        advance(Duration.ofHours(2));
+        LenderLoan wired = lender.getLoan(loan.id());
+
+        assertThat(validated.status()).isEqualTo(LenderLoanStatus.VALIDATED);
+        assertThat(beforeWire.status()).isEqualTo(LenderLoanStatus.VALIDATED);
+        assertThat(beforeWire.paidAt()).isNull();
+        assertThat(wired.status()).isEqualTo(LenderLoanStatus.TO_REPAY);
+        assertThat(wired.paidAt()).isNotNull();
+        assertThat(wired.feesOngoing()).isEqualTo(700);
+        assertThat(wired.feesEstimated()).isEqualTo(1_000_000L * 7 * 30 / 10_000);
+        assertThat(awaitEvent(loan.id(), "Payment.PAID").entityType()).isEqualTo("Payment");
+        awaitEvent(loan.id(), "Loan.TO_REPAY");
+    }
+
+    @Test
+    void validatingTwiceIsAConflict() {
+        LenderLoan loan = toValidate(100_000, SUCCEEDS, today().plusDays(30));
+        lender.validateLoan(loan.id());
+
+        assertThatThrownBy(() -> lender.validateLoan(loan.id()))
+                .isInstanceOfSatisfying(LenderRejectedException.class, e -> {
+                    assertThat(e.httpStatus()).isEqualTo(409);
+                    assertThat(e.lenderMessage()).contains("VALIDATED");
+                });
+    }
+
+    @Test
+    void lateScenarioWiresSeventyTwoHoursAfterValidation() {
+        LenderLoan loan = toValidate(100_000, SUCCEEDS, today().plusDays(30));
+        lender.validateLoan(loan.id());
+        scenario(loan.id(), Map.of("transfer", "LATE"));
+
+        advance(Duration.ofHours(48));
+        LenderLoan after48Hours = lender.getLoan(loan.id());
+        advance(Duration.ofHours(25));
+
+        assertThat(after48Hours.status()).isEqualTo(LenderLoanStatus.VALIDATED);
+        assertThat(lender.getLoan(loan.id()).status()).isEqualTo(LenderLoanStatus.TO_REPAY);
+    }
+
+    // ---- cancellation ---------------------------------------------------------------------
+
+    @Test
+    void cancelWorksWhileAwaitingValidationOrWireOnly() {
+        LenderLoan funded = funded(100_000, SUCCEEDS, today().plusDays(30));
+        LenderLoan toValidate = toValidate(100_000, SUCCEEDS, today().plusDays(30));
+        LenderLoan validated = toValidate(100_000, SUCCEEDS, today().plusDays(30));
+        lender.validateLoan(validated.id());
+
+        assertThat(lender.cancelLoan(toValidate.id()).status())
+                .isEqualTo(LenderLoanStatus.CANCELED);
+        assertThat(lender.cancelLoan(validated.id()).status())
+                .isEqualTo(LenderLoanStatus.CANCELED);
+        assertThatThrownBy(() -> lender.cancelLoan(toValidate.id()))
+                .isInstanceOfSatisfying(LenderRejectedException.class,
+                        e -> assertThat(e.httpStatus()).isEqualTo(409));
+        assertThatThrownBy(() -> lender.cancelLoan(funded.id()))
+                .isInstanceOfSatisfying(LenderRejectedException.class, e -> {
+                    assertThat(e.httpStatus()).isEqualTo(409);
+                    assertThat(e.lenderMessage()).contains("TO_REPAY");
+                });
+        awaitEvent(validated.id(), "Loan.CANCELED");
+    }
+
+    @Test
+    void unknownLoanIsNotFound() {
+        assertThatThrownBy(() -> lender.getLoan("loan_does_not_exist"))
+                .isInstanceOfSatisfying(LenderRejectedException.class,
+                        e -> assertThat(e.httpStatus()).isEqualTo(404));
+    }
+
+    // ---- repayment ------------------------------------------------------------------------
+
+    @Test
+    void repaymentDateMovesButNotBeforeTheEarliestDate() {
+        LenderLoan loan = funded(1_000_000, SUCCEEDS, today().plusDays(30));
+        LocalDate earliest = loan.earliestToRepayAt();
+
+        assertThatThrownBy(() -> lender.changeRepaymentDate(loan.id(), earliest.minusDays(1)))
+                .isInstanceOfSatisfying(LenderRejectedException.class, e -> {
+                    assertThat(e.httpStatus()).isEqualTo(422);
+                    assertThat(e.lenderMessage()).contains(earliest.toString());
+                });
+        LenderLoan moved = lender.changeRepaymentDate(loan.id(), loan.toRepayAt().plusDays(10));
+
+        assertThat(moved.toRepayAt()).isEqualTo(loan.toRepayAt().plusDays(10));
+        assertThat(moved.feesEstimated()).isGreaterThan(loan.feesEstimated());
+        assertThat(moved.status()).isEqualTo(LenderLoanStatus.TO_REPAY);
+    }
+
+    @Test
+    void debitOnTheRepaymentDateClosesTheLoan() {
+        LocalDate repayOn = today().plusDays(12);
+        LenderLoan loan = funded(2_000_000, SUCCEEDS, repayOn);
+        Instant debitTime = repayOn.atTime(8, 0).atZone(PARIS).toInstant();
+
+        advanceTo(debitTime.minus(Duration.ofHours(1)));
+        LenderLoan justBefore = lender.getLoan(loan.id());
+        advanceTo(debitTime.plus(Duration.ofHours(1)));
+        LenderLoan repaid = lender.getLoan(loan.id());
+
+        assertThat(justBefore.status()).isEqualTo(LenderLoanStatus.TO_REPAY);
+        assertThat(repaid.status()).isEqualTo(LenderLoanStatus.CLOSED);
+        assertThat(repaid.repaidAt()).isEqualTo(debitTime);
+        assertThat(awaitEvents(loan.id(), "Payment.PAID", 2)).hasSize(2);
+        awaitEvent(loan.id(), "Loan.CLOSED");
+        assertThat(lender.creditLine(borrower).balanceOutstanding()).isZero();
+    }
+
+    @Test
+    void failingDebitDetectsAnIssue() {
+        LocalDate repayOn = today().plusDays(9);
+        LenderLoan loan = funded(300_000, SUCCEEDS, repayOn);
+        scenario(loan.id(), Map.of("debit", "FAILS"));
+
+        advanceTo(repayOn.atTime(9, 0).atZone(PARIS).toInstant());
+        LenderLoan bounced = lender.getLoan(loan.id());
+
+        assertThat(bounced.status()).isEqualTo(LenderLoanStatus.ISSUE_DETECTED);
+        assertThat(bounced.repaymentFailedAt()).isNotNull();
+        assertThat(bounced.repaidAt()).isNull();
+        assertThat(awaitEvent(loan.id(), "Payment.FAILED").status()).isEqualTo("FAILED");
+        assertThat(lender.creditLine(borrower).balanceOutstanding()).isEqualTo(300_000);
+    }
+
+    @Test
+    void oneDayLateIbanWiresAndDebitsADayLater() {
+        LocalDate repayOn = today().plusDays(15);
+        LenderLoan loan = toValidate(400_000, ONE_DAY_LATE, repayOn);
+        lender.validateLoan(loan.id());
+
+        advance(Duration.ofHours(5));
+        LenderLoan afterUsualDelay = lender.getLoan(loan.id());
+        advance(Duration.ofDays(1));
+        LenderLoan wired = lender.getLoan(loan.id());
+        advanceTo(repayOn.atTime(9, 0).atZone(PARIS).toInstant());
+        LenderLoan onRepaymentDate = lender.getLoan(loan.id());
+        advance(Duration.ofDays(1));
+        LenderLoan dayAfter = lender.getLoan(loan.id());
+
+        assertThat(afterUsualDelay.status()).isEqualTo(LenderLoanStatus.VALIDATED);
+        assertThat(wired.status()).isEqualTo(LenderLoanStatus.TO_REPAY);
+        assertThat(onRepaymentDate.status()).isEqualTo(LenderLoanStatus.TO_REPAY);
+        assertThat(dayAfter.status()).isEqualTo(LenderLoanStatus.CLOSED);
+        assertThat(dayAfter.repaidAt())
+                .isEqualTo(repayOn.plusDays(1).atTime(8, 0).atZone(PARIS).toInstant());
+    }
+
+    // ---- credit line ----------------------------------------------------------------------
+
+    @Test
+    void creditLineBalancesFollowTheLoans() {
+        LenderCreditLine fresh = lender.creditLine(borrower);
+        LenderLoan first = toValidate(1_000_000, SUCCEEDS, today().plusDays(30));
+        LenderLoan second = toValidate(2_000_000, SUCCEEDS, today().plusDays(30));
+        lender.validateLoan(first.id());
+        LenderCreditLine afterValidation = lender.creditLine(borrower);
+        lender.cancelLoan(second.id());
+        LenderCreditLine afterCancel = lender.creditLine(borrower + "00019");
+
+        assertThat(fresh).isEqualTo(new LenderCreditLine(5_000_000, 5_000_000, 0, 0));
+        assertThat(afterValidation)
+                .isEqualTo(new LenderCreditLine(5_000_000, 2_000_000, 2_000_000, 1_000_000));
+        assertThat(afterCancel)
+                .isEqualTo(new LenderCreditLine(5_000_000, 4_000_000, 0, 1_000_000));
+        LenderWebhookEvent balance = awaitEvent(borrower, "CreditLine.BALANCE_UPDATED");
+        assertThat(balance.entityState().path("pool_amount").asLong()).isEqualTo(5_000_000);
+    }
+
+    @Test
+    void secondLoanIsDeclinedOnceTheFirstTookTheBalance() {
+        sandbox.put().uri("/credit_lines/{b}", borrower).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("pool_amount", 1_500_000)).retrieve().toBodilessEntity();
+
+        LenderLoan first = toValidate(1_000_000, SUCCEEDS, today().plusDays(30));
+        LenderLoan second = lender.createLoan(newLoan(1_000_000, SUCCEEDS, today().plusDays(30)));
+
+        assertThat(first.status()).isEqualTo(LenderLoanStatus.TO_VALIDATE);
+        assertThat(lender.getLoan(second.id()).status()).isEqualTo(LenderLoanStatus.DECLINED);
+    }
+
+    // ---- webhooks -------------------------------------------------------------------------
+
+    @Test
+    void refusedWebhookIsRetriedUntilAccepted() {
+        webhooks.refuseFirstDelivery.add(borrower);
+
+        lender.createLoan(newLoan(10_000, SUCCEEDS, today().plusDays(30)));
+
+        LenderWebhookEvent delivered = awaitEvent(borrower, "CreditLine.BALANCE_UPDATED");
+        assertThat(webhooks.refused).contains(borrower);
+        assertThat(delivered.entityState().path("balance_pending_validation").asLong())
+                .isEqualTo(10_000);
+    }
+
+    // ---- the sandbox's own rules ----------------------------------------------------------
+
+    @Test
+    void everyCallNeedsTheApiKey() {
+        RestClient anonymous = RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port + "/sandbox-lender")
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
+                .build();
+
+        ResponseEntity<JsonNode> without = anonymous.get().uri("/clock").retrieve()
+                .toEntity(JsonNode.class);
+        ResponseEntity<JsonNode> wrong = anonymous.get().uri("/clock")
+                .header("Authorization", "Bearer not-the-key").retrieve().toEntity(JsonNode.class);
+
+        assertThat(without.getStatusCode().value()).isEqualTo(401);
+        assertThat(without.getHeaders().getContentType())
+                .matches(type -> type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(without.getBody().path("status").asInt()).isEqualTo(401);
+        assertThat(wrong.getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    void clockRefusesBackwardsOrHugeOrMalformedMoves() {
+        for (String by : List.of("-P1D", "P401D", "P1M", "tomorrow")) {
+            ResponseEntity<JsonNode> answer = sandbox.post().uri("/clock/advance?by={by}", by)
+                    .retrieve().toEntity(JsonNode.class);
+            assertThat(answer.getStatusCode().value()).as(by).isEqualTo(400);
+            assertThat(answer.getHeaders().getContentType()).as(by)
+                    .matches(type -> type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        }
+    }
+
+    @Test
+    void clockMovesForwardByTheGivenDuration() {
+        Instant before = clockNow();
+
+        JsonNode after = sandbox.post().uri("/clock/advance?by=PT2H").retrieve()
+                .body(JsonNode.class);
+
+        Duration moved = Duration.between(before, Instant.parse(after.path("now").asText()));
+        assertThat(moved).isBetween(Duration.ofHours(2), Duration.ofHours(2).plusMinutes(1));
+    }
+
+    @Test
+    void clockOffsetIsKeptInTheDatabase() {
+        advance(Duration.ofMinutes(7));
+
+        SandboxClock afterRestart = new SandboxClock(clockStates);
+
+        assertThat(afterRestart.offset()).isEqualTo(sandboxClock.offset());
+        assertThat(afterRestart.offset()).isGreaterThanOrEqualTo(Duration.ofMinutes(7));
+    }
+
+    @Test
+    void loansAreListedNewestFirst() {
+        LenderLoan older = lender.createLoan(newLoan(10_000, SUCCEEDS, today().plusDays(30)));
+        LenderLoan newer = lender.createLoan(newLoan(20_000, SUCCEEDS, today().plusDays(30)));
+
+        JsonNode list = sandbox.get().uri("/loans").retrieve().body(JsonNode.class);
+
+        assertThat(list.get(0).path("id").asText()).isEqualTo(newer.id());
+        assertThat(list.get(1).path("id").asText()).isEqualTo(older.id());
+    }
+
+    // ---- helpers --------------------------------------------------------------------------
+
+    private NewLoan newLoan(long cents, String iban, LocalDate toRepayAt) {
+        return new NewLoan(cents, "EUR", Borrower.siren(borrower),
+                new LoanTo(iban, "Au bon moulin"), null, toRepayAt,
+                List.of("inv-" + UUID.randomUUID()), "salt-" + UUID.randomUUID(), false, false,
+                null);
+    }
+
+    private LenderLoan toValidate(long cents, String iban, LocalDate toRepayAt) {
+        LenderLoan loan = lender.getLoan(lender.createLoan(newLoan(cents, iban, toRepayAt)).id());
+        assertThat(loan.status()).isEqualTo(LenderLoanStatus.TO_VALIDATE);
+        return loan;
+    }
+
+    private LenderLoan funded(long cents, String iban, LocalDate toRepayAt) {
+        LenderLoan loan = toValidate(cents, iban, toRepayAt);
+        lender.validateLoan(loan.id());
+        advance(Duration.ofHours(5));
+        LenderLoan funded = lender.getLoan(loan.id());
+        assertThat(funded.status()).isEqualTo(LenderLoanStatus.TO_REPAY);
+        return funded;
+    }
+
+    private void scenario(String loanId, Map<String, String> scenario) {
+        ResponseEntity<Void> answer = sandbox.post().uri("/loans/{id}/scenario", loanId)
+                .contentType(MediaType.APPLICATION_JSON).body(scenario).retrieve()
+                .toBodilessEntity();
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+    }
+
+    private Instant clockNow() {
+        JsonNode clock = sandbox.get().uri("/clock").retrieve().body(JsonNode.class);
+        return Instant.parse(clock.path("now").asText());
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clockNow(), PARIS);
+    }
+
+    private void advance(Duration by) {
+        ResponseEntity<Void> answer = sandbox.post().uri("/clock/advance?by={by}", by.toString())
+                .retrieve().toBodilessEntity();
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+    }
+
+    private void advanceTo(Instant target) {
+        advance(Duration.between(clockNow(), target));
+    }
+
+    private LenderWebhookEvent awaitEvent(String entityId, String eventType) {
+        return awaitEvents(entityId, eventType, 1).get(0);
+    }
+
+    private List<LenderWebhookEvent> awaitEvents(String entityId, String eventType, int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            List<LenderWebhookEvent> found = webhooks.received.stream()
+                    .filter(e -> e.id().equals(entityId) && e.eventType().equals(eventType))
+                    .toList();
+            if (found.size() >= count || System.nanoTime() > deadline) {
+                assertThat(found).as(eventType + " for " + entityId)
+                        .hasSizeGreaterThanOrEqualTo(count);
+                return found;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Catches the sandbox's webhooks; the real receiver is not part of this test. */
+    @RestController
+    static class Webhooks {
+
+        final List<LenderWebhookEvent> received = new CopyOnWriteArrayList<>();
+        /** Entity ids whose first webhook is answered 503, to exercise the retry. */
+        final Set<String> refuseFirstDelivery = ConcurrentHashMap.newKeySet();
+        final List<String> refused = new CopyOnWriteArrayList<>();
+
+        @PostMapping("/test-webhooks")
+        ResponseEntity<Void> receive(@RequestBody LenderWebhookEvent event) {
+            if (refuseFirstDelivery.remove(event.id())) {
+                refused.add(event.id());
+                return ResponseEntity.status(503).build();
+            }
+            received.add(event);
+            return ResponseEntity.noContent().build();
+        }
+    }
+
+    /**
+     * Test only: lets these calls through whatever the application's security becomes; the
+     * sandbox checks its own bearer key.
+     */
+    @TestConfiguration
+    static class PermitAllForThisTest {
+
+        @Bean
+        @Order(Ordered.HIGHEST_PRECEDENCE)
+        SecurityFilterChain sandboxLenderTestChain(HttpSecurity http) throws Exception {
+            return http.securityMatcher("/sandbox-lender/**", "/test-webhooks/**")
+                    .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                    .csrf(csrf -> csrf.disable())
+                    .build();
+        }
+    }
+}
