@@ -357,6 +357,9 @@ public class FinancingJourney {
             outcome = due ? "PENDING_DUE" : "PENDING";
         }
         execution.setVariable("repaymentOutcome", outcome);
+        // Re-arm from the committed date, in case a move's timer update was lost.
+        execution.setVariable("repaymentDate", f.getRepaymentDate().toString());
+        execution.setVariable("repaymentDueAt", variables.repaymentDueAt(f.getRepaymentDate()));
     }
 
     @Transactional

@@ -48,13 +48,15 @@ public class FinancingService {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final LenderClient lender;
+    private final RepaymentRescheduler rescheduler;
     private final Clock clock;
 
     public FinancingService(FinancingRepository financings, FinancingEventRepository events,
                             InvoiceRepository invoices, BusinessRepository businesses,
                             FinancingTransitions transitions, BalanceService balance,
                             JourneyVariables variables, RuntimeService runtime,
-                            TaskService tasks, LenderClient lender, Clock clock) {
+                            TaskService tasks, LenderClient lender,
+                            RepaymentRescheduler rescheduler, Clock clock) {
         this.financings = financings;
         this.events = events;
         this.invoices = invoices;
@@ -65,6 +67,7 @@ public class FinancingService {
         this.runtime = runtime;
         this.tasks = tasks;
         this.lender = lender;
+        this.rescheduler = rescheduler;
         this.clock = clock;
     }
 
@@ -226,7 +229,7 @@ public class FinancingService {
         events.save(new FinancingEvent(f.getId(), f.getStatus(), Instant.now(clock),
                 "Date de remboursement " + (postponement ? "reportée" : "avancée") + " du "
                         + previous + " au " + date, actor));
-        variables.rescheduleRepayment(f);
+        rescheduler.afterCommit(f.getId(), f.getProcessInstanceId(), date);
         log.info("Financing {}: repayment date moved from {} to {}", f.getId(), previous, date);
     }
 

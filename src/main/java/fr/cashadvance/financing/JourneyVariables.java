@@ -87,16 +87,4 @@ public class JourneyVariables {
         runtime.setVariable(f.getProcessInstanceId(), "repaymentDueAt",
                 repaymentDueAt(f.getRepaymentDate()));
     }
-
-    /**
-     * A waiting timer keeps its due date when its variable changes: the message sends the
-     * process round its event-based gateway, which creates the timer again from the new value.
-     * If the process is not waiting there yet, the variable alone is enough.
-     */
-    void rescheduleRepayment(Financing f) {
-        refreshRecap(f);
-        runtime.createMessageCorrelation(JourneyModel.MESSAGE_REPAYMENT_DATE_CHANGED)
-                .processInstanceId(f.getProcessInstanceId())
-                .correlateAllWithResult();
-    }
 }

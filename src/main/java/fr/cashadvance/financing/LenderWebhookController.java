@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,11 @@ public class LenderWebhookController {
                     .processInstanceId(pid).correlateAllWithResult().size();
         } catch (OptimisticLockingException e) {
             // Another event woke the same wait at the same moment: that read covers this one.
+            woken = 0;
+        } catch (ProcessEngineException e) {
+            // The journey moved on meanwhile; it reads the loan at its next wait anyway.
+            log.info("Lender event {} for financing {} not delivered to the journey: {}",
+                    event.eventType(), financing.get().getId(), e.getMessage());
             woken = 0;
         }
         log.info("Lender event {} for financing {} (loan {}): {}", event.eventType(),

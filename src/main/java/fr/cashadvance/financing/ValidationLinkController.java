@@ -27,6 +27,9 @@ public class ValidationLinkController {
     private static final DateTimeFormatter FR = DateTimeFormatter
             .ofPattern("EEEE d MMMM yyyy 'à' HH'h'mm", Locale.FRANCE);
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter
+            .ofPattern("EEEE d MMMM yyyy", Locale.FRANCE);
+
     private final FinancingRepository financings;
     private final FinancingService service;
     private final Clock clock;
@@ -63,7 +66,7 @@ public class ValidationLinkController {
                 </form>
                 """.formatted(cancel ? "Annuler la demande d'avance" : "Valider le prêt",
                 htmlEscape(f.invoiceNumber()), Money.formatFr(f.amount()),
-                Money.formatFr(f.feesEstimated()), f.repaymentDate(),
+                Money.formatFr(f.feesEstimated()), DAY.format(f.repaymentDate()),
                 FR.format(found.get().getValidationTokenExpiresAt()
                         .atZone(JourneyVariables.PARIS)),
                 htmlEscape(token), cancel ? "cancel" : "validate",
