@@ -220,4 +220,53 @@ class InvoiceFinancingProcessTest extends JourneyTestSupport {
         executeJob(first, "Task_CancelAtLender");
         assertThat(status(first.id())).isEqualTo(FinancingStatus.CANCELLED);
     }
+
+    @Test
+    void twoConfirmationsRacingForTheLastEurosExactlyOneWins() throws Exception {
+        InvoiceView probe = issuedInvoice("10.00", BUYER_SIREN);
+        FinancingView probeFinancing = financings.request(probe.id(), null, "test");
+        BigDecimal available = probeFinancing.availableBalance();
+        financings.cancel(probeFinancing.id(), "test");
+        String share = available.multiply(new BigDecimal("0.6"))
+                .setScale(2, java.math.RoundingMode.DOWN).toPlainString();
+        FinancingView a = financings.request(issuedInvoice(share, BUYER_SIREN).id(), null, "t");
+        FinancingView b = financings.request(issuedInvoice(share, BUYER_SIREN).id(), null, "t");
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var results = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+        for (FinancingView f : java.util.List.of(a, b)) {
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    financings.confirm(f.id(), null, "race");
+                    return "won";
+                } catch (ApiProblem e) {
+                    return "refused";
+                }
+            }));
+        }
+        start.countDown();
+        var outcomes = new java.util.ArrayList<String>();
+        for (var r : results) {
+            outcomes.add(r.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(outcomes).containsExactlyInAnyOrder("won", "refused");
+        FinancingView winner = status(a.id()) == FinancingStatus.IN_EVALUATION ? a : b;
+        FinancingView loser = winner == a ? b : a;
+        assertThat(status(loser.id())).isEqualTo(FinancingStatus.REQUESTED);
+        assertThat(financings.get(loser.id()).availableBalance()).isNotNegative();
+
+        financings.cancel(loser.id(), "test");
+        executeJob(winner, "Task_SubmitToLender");
+        if (hasJob(winner, "Event_DecisionPoll")) {
+            executeJob(winner, "Event_DecisionPoll");
+            executeJob(winner, "Task_ReadLenderDecision");
+        }
+        executeJob(winner, "Task_SendValidationEmail");
+        financings.cancel(winner.id(), "test");
+        executeJob(winner, "Task_CancelAtLender");
+    }
 }
