@@ -13,14 +13,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Runs the repackaged jar with {@code java -jar}, as an operator would, and checks what differs
- * inside a fat jar: the BPMN and the forms are deployed, and every door asks for credentials.
+ * inside a fat jar: the BPMN and the forms are deployed, every door asks for credentials, and
+ * a stop while a financing waits for its transfer loses nothing.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PackagedJarIT {
 
     private static final String PASSWORD = "it-" + System.nanoTime();
@@ -31,18 +38,28 @@ class PackagedJarIT {
 
     @BeforeAll
     static void startJar() throws Exception {
-        String jar = System.getProperty("packagedJar");
-        assertThat(new File(jar)).exists();
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         workDir = Files.createTempDirectory("packaged-jar-it");
+        start();
+    }
+
+    private static void start() throws Exception {
+        String jar = System.getProperty("packagedJar");
+        assertThat(new File(jar)).exists();
         ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx512m", "-jar", jar,
                 "--server.port=" + port, "--mail-catcher.port=0",
-                "--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("db") + "/it")
+                "--sandbox-lender.evaluation-delay=PT1S",
+                "--sandbox-lender.transfer-delay=PT20S",
+                "--sandbox-lender.tick-interval=PT1S",
+                "--financing.lender-poll-interval=PT2S",
+                "--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("db")
+                        + "/it;DB_CLOSE_ON_EXIT=FALSE")
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("app.log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        workDir.resolve("app.log").toFile()));
         pb.environment().put("DEMO_PASSWORD", PASSWORD);
         long started = System.nanoTime();
         app = pb.start();
@@ -57,6 +74,38 @@ class PackagedJarIT {
             app.destroy();
             app.waitFor();
         }
+    }
+
+    @Test
+    @Order(99)
+    void aRestartWhileWaitingForTheTransferLosesNothing() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        String invoice = """
+                {"businessId":"au-bon-moulin","number":"RESTART-1","issueDate":"%s",
+                 "dueDate":"%s","currency":"EUR","totalHt":1000.00,"totalVat":200.00,
+                 "totalTtc":1200.00,"state":"ISSUED",
+                 "buyer":{"name":"Client SA","siren":"732829320","country":"FR"}}
+                """.formatted(today.minusDays(2), today.plusDays(40));
+        String invoiceId = field(send("POST", "/api/invoices", invoice, 201), "id");
+        String financingId = field(send("POST", "/api/invoices/" + invoiceId + "/financings",
+                "{}", 201), "id");
+        send("POST", "/api/financings/" + financingId + "/confirm", "{}", 200);
+        awaitStatus(financingId, "TO_VALIDATE", Duration.ofSeconds(60));
+        send("POST", "/api/financings/" + financingId + "/validate", null, 200);
+        assertThat(status(financingId)).isEqualTo("VALIDATED");
+
+        app.destroy();
+        assertThat(app.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        start();
+
+        assertThat(status(financingId)).isIn("VALIDATED", "FUNDED");
+        awaitStatus(financingId, "FUNDED", Duration.ofSeconds(90));
+        String after = send("GET", "/api/financings/" + financingId, null, 200);
+        assertThat(after).contains("\"REQUESTED\"", "\"IN_EVALUATION\"", "\"TO_VALIDATE\"",
+                "\"VALIDATED\"", "\"FUNDED\"");
+        String entries = send("GET", "/api/accounting/entries?financingId=" + financingId, null,
+                200);
+        assertThat(entries).contains("ADVANCE_RECEIVED").doesNotContain("ADVANCE_REPAID");
     }
 
     @Test
@@ -85,6 +134,46 @@ class PackagedJarIT {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(
                 ct -> assertThat(ct).startsWith("application/problem+json"));
+    }
+
+    private static String send(String method, String path, String body, int expected)
+            throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("platform:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body())
+                .isEqualTo(expected);
+        return response.body();
+    }
+
+    private static String field(String json, String name) {
+        var m = java.util.regex.Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        assertThat(m.find()).as(name + " in " + json).isTrue();
+        return m.group(1);
+    }
+
+    private static String status(String financingId) throws Exception {
+        return field(send("GET", "/api/financings/" + financingId, null, 200), "status");
+    }
+
+    private static void awaitStatus(String financingId, String expected, Duration timeout)
+            throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            last = status(financingId);
+            if (expected.equals(last)) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("Financing " + financingId + " stayed " + last + ", expected "
+                + expected + "\n" + tail());
     }
 
     private static HttpResponse<String> get(String path, String user) throws Exception {
