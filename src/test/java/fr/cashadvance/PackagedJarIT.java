@@ -55,7 +55,7 @@ class PackagedJarIT {
                 "--sandbox-lender.tick-interval=PT1S",
                 "--financing.lender-poll-interval=PT2S",
                 "--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("db")
-                        + "/it;DB_CLOSE_ON_EXIT=FALSE")
+                        + "/it;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0")
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(

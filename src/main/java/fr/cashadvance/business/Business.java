@@ -44,6 +44,11 @@ public class Business {
     @Column(precision = 9, scale = 6)
     private BigDecimal feesDailyRate;
 
+    private String lenderBorrowerId;
+    private java.time.LocalDate companyCreatedOn;
+    private String statusReason;
+    private Instant disconnectedAt;
+
     @Version
     private Long version;
 
@@ -67,8 +72,47 @@ public class Business {
     public void connect(Instant at, BigDecimal creditLimit, BigDecimal feesDailyRate) {
         this.connectionStatus = ConnectionStatus.CONNECTED;
         this.connectedAt = at;
+        this.statusReason = null;
+        this.disconnectedAt = null;
         this.creditLimit = creditLimit;
         this.feesDailyRate = feesDailyRate;
+    }
+
+    /** New or returning business: identity as given in its latest connection request. */
+    public void describe(String name, String siret, String vatNumber, String apeCode,
+                         String iban, java.time.LocalDate companyCreatedOn) {
+        this.name = name;
+        this.siret = siret;
+        this.vatNumber = vatNumber;
+        this.apeCode = apeCode;
+        this.iban = iban;
+        this.companyCreatedOn = companyCreatedOn;
+    }
+
+    public void setRepresentativeEmail(String email) {
+        this.representativeEmail = email;
+    }
+
+    public void connectedAs(String lenderBorrowerId) {
+        this.lenderBorrowerId = lenderBorrowerId;
+    }
+
+    /** The lender's view of the credit line changed: new limit, and blocked or not. */
+    public void creditLineChanged(BigDecimal creditLimit, boolean blocked, String reason) {
+        this.creditLimit = creditLimit;
+        if (blocked && connectionStatus == ConnectionStatus.CONNECTED) {
+            this.connectionStatus = ConnectionStatus.BLOCKED;
+            this.statusReason = reason;
+        } else if (!blocked && connectionStatus == ConnectionStatus.BLOCKED) {
+            this.connectionStatus = ConnectionStatus.CONNECTED;
+            this.statusReason = null;
+        }
+    }
+
+    public void disconnect(Instant at) {
+        this.connectionStatus = ConnectionStatus.DISCONNECTED;
+        this.disconnectedAt = at;
+        this.statusReason = "Déconnectée à la demande de l'entreprise";
     }
 
     public void setRepresentative(String firstName, String lastName, String phone) {
@@ -110,4 +154,8 @@ public class Business {
     public Instant getConnectedAt() { return connectedAt; }
     public BigDecimal getCreditLimit() { return creditLimit; }
     public BigDecimal getFeesDailyRate() { return feesDailyRate; }
+    public String getLenderBorrowerId() { return lenderBorrowerId; }
+    public java.time.LocalDate getCompanyCreatedOn() { return companyCreatedOn; }
+    public String getStatusReason() { return statusReason; }
+    public Instant getDisconnectedAt() { return disconnectedAt; }
 }

@@ -2,15 +2,21 @@ package fr.cashadvance.demo;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import fr.cashadvance.business.Business;
 import fr.cashadvance.business.BusinessRepository;
+import fr.cashadvance.connection.BankAccountService;
+import fr.cashadvance.connection.ConnectionBody;
+import fr.cashadvance.security.BusinessAccess;
 import fr.cashadvance.security.CamundaIdentityAuthenticationProvider;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -18,12 +24,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +49,11 @@ public class DemoData implements ApplicationRunner {
 
     public static final String BUSINESS_ID = "au-bon-moulin";
     public static final String SIREN = "999999998";
+    public static final String SECOND_SIREN = "123456782";
+
+    private static final String ADMINS = CamundaIdentityAuthenticationProvider.ADMIN_GROUP;
+    private static final String OPERATORS = CamundaIdentityAuthenticationProvider.OPERATORS_GROUP;
+    private static final String PLATFORM = CamundaIdentityAuthenticationProvider.PLATFORM_GROUP;
 
     private final BusinessRepository businesses;
     private final IdentityService identity;
@@ -52,17 +61,22 @@ public class DemoData implements ApplicationRunner {
     private final FilterService filters;
     private final TaskService tasks;
     private final DemoProperties props;
+    private final BusinessAccess access;
+    private final BankAccountService bankAccounts;
     private final Clock clock;
 
     public DemoData(BusinessRepository businesses, IdentityService identity,
                     AuthorizationService authorizations, FilterService filters,
-                    TaskService tasks, DemoProperties props, Clock clock) {
+                    TaskService tasks, DemoProperties props, BusinessAccess access,
+                    BankAccountService bankAccounts, Clock clock) {
         this.businesses = businesses;
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
         this.props = props;
+        this.access = access;
+        this.bankAccounts = bankAccounts;
         this.clock = clock;
     }
 
@@ -72,42 +86,45 @@ public class DemoData implements ApplicationRunner {
         Business business = seedBusiness();
         String businessGroup = business.camundaGroup();
 
-        group(CamundaIdentityAuthenticationProvider.ADMIN_GROUP, "Administrateurs Camunda",
+        access.ensureGroup(ADMINS, "Administrateurs Camunda",
                 Groups.GROUP_TYPE_SYSTEM);
-        group(CamundaIdentityAuthenticationProvider.OPERATORS_GROUP, "Opérations",
+        access.ensureGroup(OPERATORS, "Opérations",
                 Groups.GROUP_TYPE_WORKFLOW);
-        group(CamundaIdentityAuthenticationProvider.PLATFORM_GROUP, "Services de la plateforme",
+        access.ensureGroup(PLATFORM, "Services de la plateforme",
                 Groups.GROUP_TYPE_WORKFLOW);
-        group(businessGroup, business.getName(), Groups.GROUP_TYPE_WORKFLOW);
+        access.ensureGroup(business);
 
         user("admin", "Admin", "Démo", "admin@cash-advance.local",
-                CamundaIdentityAuthenticationProvider.ADMIN_GROUP);
+                ADMINS);
         user("alice", "Alice", "Meunier", business.getRepresentativeEmail(), businessGroup);
         user("ops", "Olivier", "Opérations", "ops@cash-advance.local",
-                CamundaIdentityAuthenticationProvider.OPERATORS_GROUP);
+                OPERATORS);
         user("platform", "Plateforme", "Service", "platform@cash-advance.local",
-                CamundaIdentityAuthenticationProvider.PLATFORM_GROUP);
+                PLATFORM);
 
         for (Resource r : Resources.values()) {
-            grant(CamundaIdentityAuthenticationProvider.ADMIN_GROUP, r, ANY, Permissions.ALL);
+            access.grant(ADMINS, r, ANY, Permissions.ALL);
         }
-        grant(CamundaIdentityAuthenticationProvider.OPERATORS_GROUP, Resources.APPLICATION,
+        access.grant(OPERATORS, Resources.APPLICATION,
                 "cockpit", Permissions.ACCESS);
-        grant(CamundaIdentityAuthenticationProvider.OPERATORS_GROUP, Resources.APPLICATION,
+        access.grant(OPERATORS, Resources.APPLICATION,
                 "tasklist", Permissions.ACCESS);
-        for (Resource r : new Resource[] {Resources.PROCESS_DEFINITION,
-                Resources.PROCESS_INSTANCE, Resources.TASK, Resources.DECISION_DEFINITION,
-                Resources.DEPLOYMENT, Resources.BATCH}) {
-            grant(CamundaIdentityAuthenticationProvider.OPERATORS_GROUP, r, ANY, Permissions.ALL);
-        }
-        grant(CamundaIdentityAuthenticationProvider.PLATFORM_GROUP, Resources.PROCESS_DEFINITION,
+        // Operators watch and repair journeys (jobs, incidents, connections) but never make a
+        // business's decision: no task permission beyond their own candidate-group tasks.
+        access.grant(OPERATORS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
+                Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE, Permissions.READ_HISTORY,
+                Permissions.CREATE_INSTANCE);
+        access.grant(OPERATORS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ,
+                Permissions.UPDATE, Permissions.CREATE);
+        access.grant(OPERATORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ,
+                Permissions.READ_HISTORY);
+        access.grant(OPERATORS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        access.grant(PLATFORM, Resources.PROCESS_DEFINITION,
                 ANY, Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
-        grant(CamundaIdentityAuthenticationProvider.PLATFORM_GROUP, Resources.PROCESS_INSTANCE,
+        access.grant(PLATFORM, Resources.PROCESS_INSTANCE,
                 ANY, Permissions.READ);
-        // A business sees its own tasks only: candidate groups grant those, nothing wider here.
-        grant(businessGroup, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(businessGroup, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
         seedTaskFilter();
+        seedReconciliation();
         log.info("Demo data ready: business {} ({}), users admin, alice, ops, platform",
                 business.getName(), SIREN);
     }
@@ -126,15 +143,6 @@ public class DemoData implements ApplicationRunner {
         });
     }
 
-    private void group(String id, String name, String type) {
-        if (identity.createGroupQuery().groupId(id).singleResult() == null) {
-            Group g = identity.newGroup(id);
-            g.setName(name);
-            g.setType(type);
-            identity.saveGroup(g);
-        }
-    }
-
     private void user(String id, String first, String last, String email, String groupId) {
         User u = identity.createUserQuery().userId(id).singleResult();
         if (u == null) {
@@ -151,21 +159,28 @@ public class DemoData implements ApplicationRunner {
         }
     }
 
-    private void grant(String groupId, Resource resource, String resourceId,
-                       Permission... permissions) {
-        boolean exists = authorizations.createAuthorizationQuery().groupIdIn(groupId)
-                .resourceType(resource).resourceId(resourceId).count() > 0;
-        if (exists) {
+    /**
+     * Bank reconciliation data for a second company, "LE FOURNISSEUR" (the seller of the FNFE
+     * sample invoices), so that a newcomer can connect it from Tasklist's start form.
+     */
+    private void seedReconciliation() {
+        if (bankAccounts.count(SECOND_SIREN) > 0) {
             return;
         }
-        Authorization a = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-        a.setGroupId(groupId);
-        a.setResource(resource);
-        a.setResourceId(resourceId);
-        for (Permission p : permissions) {
-            a.addPermission(p);
+        LocalDate firstOfMonth = LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")))
+                .withDayOfMonth(1);
+        List<ConnectionBody.Transaction> transactions = new ArrayList<>();
+        for (int m = 1; m <= 6; m++) {
+            LocalDate month = firstOfMonth.minusMonths(m);
+            transactions.add(new ConnectionBody.Transaction(month.plusDays(4),
+                    new BigDecimal("6200.00"), "Règlement client"));
+            transactions.add(new ConnectionBody.Transaction(month.plusDays(17),
+                    new BigDecimal("3800.00"), "Règlement client"));
+            transactions.add(new ConnectionBody.Transaction(month.plusDays(20),
+                    new BigDecimal("-4100.00"), "Fournisseurs"));
         }
-        authorizations.saveAuthorization(a);
+        bankAccounts.replace(SECOND_SIREN, List.of(new ConnectionBody.Account(
+                "FR7630006000011234567890189", "Banque de démonstration", transactions)));
     }
 
     private void seedTaskFilter() {

@@ -14,6 +14,16 @@ public class BalanceService {
         this.financings = financings;
     }
 
+    public BigDecimal outstanding(Business business) {
+        return financings.sumAmount(business.getId(), FinancingStatus.outstandingStatuses())
+                .setScale(2);
+    }
+
+    public BigDecimal pendingValidation(Business business) {
+        return financings.sumAmount(business.getId(), FinancingStatus.pendingStatuses())
+                .setScale(2);
+    }
+
     public BigDecimal available(Business business) {
         BigDecimal reserved = financings.sumAmount(business.getId(),
                 FinancingStatus.reservingBalance());

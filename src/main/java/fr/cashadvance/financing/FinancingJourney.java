@@ -89,29 +89,35 @@ public class FinancingJourney {
         this.clock = clock;
     }
 
-    /** Recap task completed (Tasklist or API). The API path has already applied its decision. */
+    /**
+     * Recap task completed. From the API the decision was applied already; from Tasklist it is
+     * applied here, for the financing the process belongs to (its business key: a form cannot
+     * change it), by the logged-in user. Variables a form could overwrite are put back.
+     */
     @Transactional
     public void onRecapCompleted(DelegateTask task) {
-        String id = (String) task.getVariable("financingId");
+        String id = task.getExecution().getProcessBusinessKey();
         String decision = (String) task.getVariable("decision");
-        Financing f = financing(id);
-        String actor = actorOf(task);
-        if (DECISION_CANCEL.equals(decision)) {
-            if (f.getStatus() == FinancingStatus.REQUESTED) {
-                transitions.record(f, FinancingStatus.CANCELLED,
-                        "Annulé par l'entreprise au récapitulatif", actor);
-            }
-            return;
-        }
-        if (!DECISION_CONFIRM.equals(decision)) {
+        String actor = actorOf();
+        if (!DECISION_CANCEL.equals(decision) && !DECISION_CONFIRM.equals(decision)) {
             throw new IllegalArgumentException("Choisissez « Confirmer » ou « Annuler ».");
         }
-        if (f.getStatus() == FinancingStatus.REQUESTED) {
-            Object date = task.getVariable("repaymentDate");
-            LocalDate newDate = date == null || date.toString().isBlank() ? null
-                    : LocalDate.parse(date.toString().substring(0, 10));
-            service.applyConfirmation(id, newDate, actor);
+        if (financing(id).getStatus() == FinancingStatus.REQUESTED) {
+            try {
+                if (DECISION_CANCEL.equals(decision)) {
+                    service.applyCancellation(id, "Annulé par l'entreprise au récapitulatif",
+                            actor);
+                } else {
+                    service.applyConfirmation(id, dateFrom(task.getVariable("repaymentDate")),
+                            actor);
+                }
+            } catch (fr.cashadvance.web.ApiProblem refused) {
+                throw new IllegalArgumentException(refused.forPeople());
+            }
         }
+        Financing f = financing(id);
+        variables.restoreProtected(task.getExecution(), f,
+                businesses.findById(f.getBusinessId()).orElseThrow().camundaGroup());
     }
 
     @Transactional
@@ -128,7 +134,7 @@ public class FinancingJourney {
     public void submitToLender(DelegateExecution execution) {
         Financing f = financing(execution);
         if (f.getStatus() != FinancingStatus.IN_EVALUATION) {
-            execution.setVariable("loanDecision", f.getStatus().name());
+            execution.setVariable("loanDecision", decisionFor(f.getStatus()));
             return;
         }
         Invoice invoice = invoices.findById(f.getInvoiceId()).orElseThrow();
@@ -158,10 +164,19 @@ public class FinancingJourney {
     public void readLenderDecision(DelegateExecution execution) {
         Financing f = financing(execution);
         if (f.getStatus() != FinancingStatus.IN_EVALUATION) {
-            execution.setVariable("loanDecision", f.getStatus().name());
+            execution.setVariable("loanDecision", decisionFor(f.getStatus()));
             return;
         }
         applyDecision(f, lender.getLoan(f.getLenderLoanId()), execution);
+    }
+
+    /** The journey moved on without this step (e.g. cancelled): say where the gateway goes. */
+    private static String decisionFor(FinancingStatus status) {
+        return switch (status) {
+            case TO_VALIDATE -> "TO_VALIDATE";
+            case DECLINED -> "DECLINED";
+            default -> "CLOSED";
+        };
     }
 
     private void applyDecision(Financing f, LenderLoan loan, DelegateExecution execution) {
@@ -214,31 +229,24 @@ public class FinancingJourney {
                 invoice.getNumber());
     }
 
-    /** "Valider le prêt" completed: the business's decision is recorded at once. */
+    /** "Valider le prêt" completed: as for the recap, the decision is recorded at once. */
     @Transactional
     public void onValidationCompleted(DelegateTask task) {
-        String id = (String) task.getVariable("financingId");
+        String id = task.getExecution().getProcessBusinessKey();
         String decision = (String) task.getVariable("decision");
-        Financing f = financing(id);
-        if (f.getStatus() != FinancingStatus.TO_VALIDATE) {
-            return;
-        }
-        String actor = actorOf(task);
-        f.consumeValidationToken();
-        if (DECISION_CANCEL.equals(decision)) {
-            transitions.record(f, FinancingStatus.CANCELLED, "Prêt refusé par l'entreprise",
-                    actor);
-            return;
-        }
-        if (!DECISION_VALIDATE.equals(decision)) {
+        if (!DECISION_CANCEL.equals(decision) && !DECISION_VALIDATE.equals(decision)) {
             throw new IllegalArgumentException("Choisissez « Valider » ou « Annuler ».");
         }
-        Instant now = Instant.now(clock);
-        Instant deadline = now.plus(props.transferWindow());
-        f.validated(now, deadline);
-        transitions.record(f, FinancingStatus.VALIDATED,
-                "Prêt validé par l'entreprise ; virement attendu sous 48 heures", actor);
-        task.setVariable("transferDeadline", JourneyVariables.iso(deadline));
+        if (financing(id).getStatus() == FinancingStatus.TO_VALIDATE) {
+            if (DECISION_CANCEL.equals(decision)) {
+                service.applyCancellation(id, "Prêt refusé par l'entreprise", actorOf());
+            } else {
+                service.applyValidation(id, actorOf());
+            }
+        }
+        Financing f = financing(id);
+        variables.restoreProtected(task.getExecution(), f,
+                businesses.findById(f.getBusinessId()).orElseThrow().camundaGroup());
     }
 
     @Transactional
@@ -372,7 +380,7 @@ public class FinancingJourney {
     }
 
     private Financing financing(DelegateExecution execution) {
-        return financing((String) execution.getVariable("financingId"));
+        return financing(execution.getProcessBusinessKey());
     }
 
     private Financing financing(String id) {
@@ -380,13 +388,19 @@ public class FinancingJourney {
                 () -> new IllegalStateException("No financing " + id));
     }
 
-    private String actorOf(DelegateTask task) {
-        Object decidedBy = task.getVariable("decidedBy");
-        if (decidedBy != null && !decidedBy.toString().isBlank()) {
-            // Set by the API for this one completion; a later Tasklist step must not inherit it.
-            task.getExecution().removeVariable("decidedBy");
-            return decidedBy.toString();
+    private static LocalDate dateFrom(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
         }
+        try {
+            return LocalDate.parse(value.toString().substring(0, 10));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Date de remboursement illisible : « " + value
+                    + " » (attendu AAAA-MM-JJ).");
+        }
+    }
+
+    private String actorOf() {
         var auth = identity.getCurrentAuthentication();
         return auth != null && auth.getUserId() != null ? auth.getUserId() : "tasklist";
     }

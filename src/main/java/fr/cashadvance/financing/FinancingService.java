@@ -4,7 +4,6 @@ import static fr.cashadvance.financing.JourneyModel.*;
 
 import fr.cashadvance.business.Business;
 import fr.cashadvance.business.BusinessRepository;
-import fr.cashadvance.calendar.TargetCalendar;
 import fr.cashadvance.financing.rules.FeeCalculator;
 import fr.cashadvance.financing.rules.RepaymentDatePolicy;
 import fr.cashadvance.financing.rules.Violation;
@@ -19,6 +18,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +38,9 @@ public class FinancingService {
 
     private static final Logger log = LoggerFactory.getLogger(FinancingService.class);
 
+    /** Asked for with no repaymentDate on an invoice that has no due date to start from. */
+    static final String REPAYMENT_DATE_REQUIRED = "repayment-date.required";
+
     private final FinancingRepository financings;
     private final FinancingEventRepository events;
     private final InvoiceRepository invoices;
@@ -49,6 +52,7 @@ public class FinancingService {
     private final TaskService tasks;
     private final LenderClient lender;
     private final RepaymentRescheduler rescheduler;
+    private final FinancingProperties props;
     private final Clock clock;
 
     public FinancingService(FinancingRepository financings, FinancingEventRepository events,
@@ -56,7 +60,8 @@ public class FinancingService {
                             FinancingTransitions transitions, BalanceService balance,
                             JourneyVariables variables, RuntimeService runtime,
                             TaskService tasks, LenderClient lender,
-                            RepaymentRescheduler rescheduler, Clock clock) {
+                            RepaymentRescheduler rescheduler, FinancingProperties props,
+                            Clock clock) {
         this.financings = financings;
         this.events = events;
         this.invoices = invoices;
@@ -68,6 +73,7 @@ public class FinancingService {
         this.tasks = tasks;
         this.lender = lender;
         this.rescheduler = rescheduler;
+        this.props = props;
         this.clock = clock;
     }
 
@@ -80,9 +86,16 @@ public class FinancingService {
         LocalDate today = variables.today();
 
         boolean alreadyFinanced = financings.findByActiveInvoiceId(invoiceId).isPresent();
-        List<Violation> violations =
-                FinanceabilityRules.check(invoice, business, alreadyFinanced, today);
+        List<Violation> violations = new ArrayList<>(
+                FinanceabilityRules.check(invoice, business, alreadyFinanced, today));
         if (!violations.isEmpty()) {
+            // A refusal lists everything to fix: a missing date too, not only after the rest.
+            if (requestedDate == null && invoice.getDueDate() == null) {
+                violations.add(repaymentDateRequired(invoice));
+                throw refused(invoice, violations, " It has no due date either: give "
+                        + "'repaymentDate' explicitly (YYYY-MM-DD).")
+                        .with("field", "repaymentDate");
+            }
             throw refused(invoice, violations);
         }
         LocalDate repaymentDate = requestedDate != null ? requestedDate
@@ -145,17 +158,16 @@ public class FinancingService {
     @Transactional
     public FinancingView confirm(String financingId, LocalDate newDate, String actor) {
         applyConfirmation(financingId, newDate, actor);
-        completeTask(financingId, TASK_CONFIRM_RECAP, DECISION_CONFIRM, actor);
+        completeTask(financingId, TASK_CONFIRM_RECAP, DECISION_CONFIRM);
         return view(find(financingId));
     }
 
     @Transactional
     public FinancingView validate(String financingId, String actor) {
         Financing f = lock(financingId);
-        if (f.getStatus() != FinancingStatus.TO_VALIDATE) {
-            throw wrongStatus(f, "validate");
-        }
-        completeTask(financingId, TASK_VALIDATE_LOAN, DECISION_VALIDATE, actor);
+        String deadline = applyValidation(financingId, actor);
+        runtime.setVariable(f.getProcessInstanceId(), "transferDeadline", deadline);
+        completeTask(financingId, TASK_VALIDATE_LOAN, DECISION_VALIDATE);
         return view(find(financingId));
     }
 
@@ -163,14 +175,50 @@ public class FinancingService {
     public FinancingView cancel(String financingId, String actor) {
         Financing f = lock(financingId);
         switch (f.getStatus()) {
-            case REQUESTED -> completeTask(financingId, TASK_CONFIRM_RECAP, DECISION_CANCEL, actor);
-            case TO_VALIDATE -> completeTask(financingId, TASK_VALIDATE_LOAN, DECISION_CANCEL,
-                    actor);
+            case REQUESTED -> {
+                applyCancellation(financingId, "Annulé par l'entreprise au récapitulatif", actor);
+                completeTask(financingId, TASK_CONFIRM_RECAP, DECISION_CANCEL);
+            }
+            case TO_VALIDATE -> {
+                applyCancellation(financingId, "Prêt refusé par l'entreprise", actor);
+                completeTask(financingId, TASK_VALIDATE_LOAN, DECISION_CANCEL);
+            }
             // LIMITATION: once VALIDATED the lender allows a cancel, but the money may already be
             // on its way; we leave that to an operator rather than racing the wire.
             default -> throw wrongStatus(f, "cancel");
         }
         return view(find(financingId));
+    }
+
+    /**
+     * The business validated the loan (API, email link or Tasklist): recorded at once; the
+     * lender hears of it in the next async step. Returns the transfer deadline for the timer.
+     */
+    @Transactional
+    public String applyValidation(String financingId, String actor) {
+        Financing f = lock(financingId);
+        if (f.getStatus() != FinancingStatus.TO_VALIDATE) {
+            throw wrongStatus(f, "validate");
+        }
+        Instant now = Instant.now(clock);
+        Instant deadline = now.plus(props.transferWindow());
+        f.consumeValidationToken();
+        f.validated(now, deadline);
+        transitions.record(f, FinancingStatus.VALIDATED,
+                "Prêt validé par l'entreprise ; virement attendu sous 48 heures", actor);
+        return JourneyVariables.iso(deadline);
+    }
+
+    /** The business said no, at the recap or instead of validating. */
+    @Transactional
+    public void applyCancellation(String financingId, String cause, String actor) {
+        Financing f = lock(financingId);
+        if (f.getStatus() != FinancingStatus.REQUESTED
+                && f.getStatus() != FinancingStatus.TO_VALIDATE) {
+            throw wrongStatus(f, "cancel");
+        }
+        f.consumeValidationToken();
+        transitions.record(f, FinancingStatus.CANCELLED, cause, actor);
     }
 
     /** Moves the repayment date: freely at the recap; after funding, per DOMAIN §7. */
@@ -203,7 +251,7 @@ public class FinancingService {
             throw new ApiProblem(HttpStatus.CONFLICT, "repayment-in-progress",
                     "Prélèvement en cours", "The repayment date " + f.getRepaymentDate()
                     + " has been reached; the direct debit is under way.")
-                    .with("status", f.getStatus());
+                    .with("financingStatus", f.getStatus());
         }
         LocalDate fundedOn = variables.parisDate(f.getFundedAt());
         List<Violation> violations = RepaymentDatePolicy.checkAfterFunding(f.getRepaymentDate(),
@@ -269,7 +317,7 @@ public class FinancingService {
         return financings.lockById(id).orElseThrow(() -> ApiProblem.notFound("Financement", id));
     }
 
-    private void completeTask(String financingId, String taskKey, String decision, String actor) {
+    private void completeTask(String financingId, String taskKey, String decision) {
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(financingId)
                 .taskDefinitionKey(taskKey).singleResult();
         if (task == null) {
@@ -279,7 +327,6 @@ public class FinancingService {
         }
         Map<String, Object> vars = new HashMap<>();
         vars.put("decision", decision);
-        vars.put("decidedBy", actor);
         tasks.complete(task.getId(), vars);
     }
 
@@ -289,9 +336,17 @@ public class FinancingService {
                     "Date de remboursement requise", "Invoice " + invoice.getNumber()
                     + " has no due date: give 'repaymentDate' explicitly (YYYY-MM-DD, a TARGET "
                     + "business day at least 3 business days from today).")
-                    .with("field", "repaymentDate");
+                    .with("field", "repaymentDate")
+                    .with("violations", List.of(repaymentDateRequired(invoice)));
         }
         return RepaymentDatePolicy.defaultDate(invoice.getDueDate(), today);
+    }
+
+    private static Violation repaymentDateRequired(Invoice invoice) {
+        return new Violation(REPAYMENT_DATE_REQUIRED, "La facture " + invoice.getNumber()
+                + " n'a pas d'échéance : indiquez la date de remboursement souhaitée "
+                + "(repaymentDate, un jour ouvré TARGET au moins 3 jours ouvrés après "
+                + "aujourd'hui).");
     }
 
     private void checkDateAtRequest(LocalDate date, Invoice invoice, LocalDate today) {
@@ -315,9 +370,14 @@ public class FinancingService {
     }
 
     private static ApiProblem refused(Invoice invoice, List<Violation> violations) {
+        return refused(invoice, violations, "");
+    }
+
+    private static ApiProblem refused(Invoice invoice, List<Violation> violations,
+                                      String more) {
         return new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "invoice-not-financeable",
                 "Facture non finançable", "Invoice " + invoice.getNumber() + " cannot be "
-                + "financed: " + violations.stream().map(Violation::rule).toList() + ".")
+                + "financed: " + violations.stream().map(Violation::rule).toList() + "." + more)
                 .with("violations", violations);
     }
 
@@ -331,6 +391,6 @@ public class FinancingService {
     static ApiProblem wrongStatus(Financing f, String step) {
         return new ApiProblem(HttpStatus.CONFLICT, "wrong-status", "Étape impossible",
                 "Cannot " + step + " financing " + f.getId() + " in status " + f.getStatus()
-                + " (" + f.getStatus().label() + ").").with("status", f.getStatus());
+                + " (" + f.getStatus().label() + ").").with("financingStatus", f.getStatus());
     }
 }

@@ -43,6 +43,14 @@ public enum FinancingStatus {
         return PENDING_VALIDATION.contains(this) || OUTSTANDING.contains(this);
     }
 
+    public static Set<FinancingStatus> outstandingStatuses() {
+        return EnumSet.copyOf(OUTSTANDING);
+    }
+
+    public static Set<FinancingStatus> pendingStatuses() {
+        return EnumSet.copyOf(PENDING_VALIDATION);
+    }
+
     public static Set<FinancingStatus> reservingBalance() {
         EnumSet<FinancingStatus> all = EnumSet.copyOf(PENDING_VALIDATION);
         all.addAll(OUTSTANDING);

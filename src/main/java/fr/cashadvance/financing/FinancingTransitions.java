@@ -51,7 +51,7 @@ public class FinancingTransitions {
         if (!allowed(f.getStatus(), next)) {
             throw new ApiProblem(HttpStatus.CONFLICT, "invalid-transition",
                     "Étape impossible", "Financing " + f.getId() + " is " + f.getStatus()
-                    + "; it cannot become " + next + ".").with("status", f.getStatus());
+                    + "; it cannot become " + next + ".").with("financingStatus", f.getStatus());
         }
         Instant now = Instant.now(clock);
         f.moveTo(next);

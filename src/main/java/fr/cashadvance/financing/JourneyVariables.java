@@ -87,4 +87,27 @@ public class JourneyVariables {
         runtime.setVariable(f.getProcessInstanceId(), "repaymentDueAt",
                 repaymentDueAt(f.getRepaymentDate()));
     }
+
+    /**
+     * Puts back the variables the journey relies on, from the database: a user completing a
+     * task may send any variable, and none of these is theirs to set.
+     */
+    void restoreProtected(org.camunda.bpm.engine.delegate.DelegateExecution e, Financing f,
+                          String businessGroup) {
+        e.setVariable("financingId", f.getId());
+        e.setVariable("businessGroup", businessGroup);
+        e.setVariable("operatorsGroup", JourneyModel.OPERATORS_GROUP);
+        e.setVariable("repaymentDate", f.getRepaymentDate().toString());
+        e.setVariable("repaymentDueAt", repaymentDueAt(f.getRepaymentDate()));
+        e.setVariable("recapExpiresAt", iso(f.getRequestedAt().plus(props.recapValidity())));
+        e.setVariable("lenderPollInterval", props.lenderPollInterval().toString());
+        e.setVariable("debitPollInterval", props.debitPollInterval().toString());
+        e.setVariable("transferReceived", false);
+        if (f.getTransferDeadline() != null) {
+            e.setVariable("transferDeadline", iso(f.getTransferDeadline()));
+        }
+        if (f.getValidationTokenExpiresAt() != null) {
+            e.setVariable("validationDeadline", iso(f.getValidationTokenExpiresAt()));
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package fr.cashadvance.financing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.cashadvance.business.CreditLineRefresh;
 import fr.cashadvance.lender.LenderWebhookEvent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,16 +29,24 @@ public class LenderWebhookController {
 
     private final FinancingRepository financings;
     private final RuntimeService runtime;
+    private final CreditLineRefresh creditLines;
 
-    public LenderWebhookController(FinancingRepository financings, RuntimeService runtime) {
+    public LenderWebhookController(FinancingRepository financings, RuntimeService runtime,
+                                   CreditLineRefresh creditLines) {
         this.financings = financings;
         this.runtime = runtime;
+        this.creditLines = creditLines;
     }
 
     @PostMapping("/api/lender/webhooks")
     @Operation(summary = "The lender's webhook: {event_type, entity_type, id, status, timestamp, "
             + "entity_state}")
     public ResponseEntity<Map<String, Object>> receive(@RequestBody LenderWebhookEvent event) {
+        if ("CreditLine".equalsIgnoreCase(event.entityType())) {
+            String siren = sirenOf(event);
+            boolean known = siren != null && creditLines.refresh(siren);
+            return ResponseEntity.ok(Map.of("handled", known));
+        }
         String loanId = loanIdOf(event);
         if (loanId == null) {
             return ResponseEntity.accepted().body(Map.of("handled", false));
@@ -63,7 +72,15 @@ public class LenderWebhookController {
         }
         log.info("Lender event {} for financing {} (loan {}): {}", event.eventType(),
                 financing.get().getId(), loanId, woken > 0 ? "journey woken" : "noted");
-        return ResponseEntity.ok(Map.of("handled", true, "financingId", financing.get().getId()));
+        return ResponseEntity.ok(Map.of("handled", true));
+    }
+
+    private static String sirenOf(LenderWebhookEvent event) {
+        JsonNode state = event.entityState();
+        if (state != null && state.hasNonNull("borrower")) {
+            return state.get("borrower").asText();
+        }
+        return event.id();
     }
 
     private static String loanIdOf(LenderWebhookEvent event) {

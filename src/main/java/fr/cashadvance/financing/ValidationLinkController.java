@@ -77,6 +77,10 @@ public class ValidationLinkController {
     @PostMapping(path = "/validation", produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> act(@RequestParam(required = false) String token,
                                       @RequestParam(required = false) String action) {
+        if (!"validate".equals(action) && !"cancel".equals(action)) {
+            return page(HttpStatus.BAD_REQUEST, "<h1>Action inconnue</h1><p>Utilisez le bouton "
+                    + "de la page reçue par email. Rien n'a été modifié.</p>");
+        }
         Optional<Financing> found = usable(token);
         if (found.isEmpty()) {
             return unusable();

@@ -32,9 +32,14 @@ public final class FinanceabilityRules {
                                         LocalDate today) {
         List<Violation> v = new ArrayList<>();
 
-        if (!business.isConnected()) {
-            v.add(new Violation("business.not-connected",
-                    "L'entreprise n'est pas connectée au prêteur."));
+        switch (business.getConnectionStatus()) {
+            case CONNECTED -> { }
+            case BLOCKED -> v.add(new Violation("business.blocked", "Le prêteur a bloqué la "
+                    + "connexion de l'entreprise" + (business.getStatusReason() == null ? ""
+                    : " : " + business.getStatusReason()) + ". Aucune nouvelle demande possible."));
+            case DISCONNECTED -> v.add(new Violation("business.not-connected",
+                    "L'entreprise n'est pas connectée au prêteur ; reconnectez-la pour demander "
+                    + "une avance."));
         }
         if (invoice.getState() != InvoiceState.ISSUED) {
             v.add(new Violation("invoice.not-issued",

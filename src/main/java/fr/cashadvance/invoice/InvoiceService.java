@@ -6,6 +6,7 @@ import fr.cashadvance.financing.FinancingRepository;
 import fr.cashadvance.invoice.einvoice.EInvoiceParser;
 import fr.cashadvance.invoice.einvoice.EInvoiceRejectedException;
 import fr.cashadvance.invoice.einvoice.ParsedInvoice;
+import fr.cashadvance.invoice.einvoice.Party;
 import fr.cashadvance.web.ApiProblem;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -182,9 +183,21 @@ public class InvoiceService {
                 p.currency(), p.totalHt(), p.totalVat(), p.totalTtc(), p.prepaidAmount(),
                 p.seller().name(), sellerSiren, p.seller().vatNumber(),
                 buyer == null || buyer.name() == null ? "(inconnu)" : buyer.name(), buyerSiren,
-                buyer == null ? null : buyer.vatNumber(),
-                buyer == null || buyer.countryCode() == null ? "??" : buyer.countryCode(),
-                p.profile());
+                buyer == null ? null : buyer.vatNumber(), buyerCountryOf(buyer), p.profile());
+    }
+
+    /**
+     * The MINIMUM profile carries no buyer address: a buyer named by a SIREN (or a SIRET or
+     * FR VAT number, from which it is read) is registered in France, so it is French.
+     */
+    private static String buyerCountryOf(Party buyer) {
+        if (buyer == null) {
+            return "??";
+        }
+        if (buyer.countryCode() != null) {
+            return buyer.countryCode();
+        }
+        return buyer.siren() != null ? "FR" : "??";
     }
 
     private static String sellerSirenOf(ParsedInvoice p) {

@@ -143,6 +143,48 @@ public class HttpLenderClient implements LenderClient {
                 .body(LenderCreditLine.class));
     }
 
+    @Override
+    public LenderBorrower registerBorrower(NewBorrower request) {
+        Objects.requireNonNull(request, "request");
+        LenderBorrower borrower = call("POST /borrowers (SIRET " + request.identifier() + ")",
+                () -> restClient.post()
+                        .uri(baseUrl() + "/borrowers")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(request)
+                        .retrieve()
+                        .body(LenderBorrower.class));
+        log.info("Lender borrower {} for SIRET {} with account {} and {} shared account(s): {}",
+                borrower.id(), request.identifier(), Iban.mask(request.accountNumber()),
+                request.bankAccounts().size(), borrower.status());
+        return borrower;
+    }
+
+    @Override
+    public LenderBorrower getBorrower(String borrowerId) {
+        requireId(borrowerId);
+        return call("GET /borrower/" + borrowerId, () -> restClient.get()
+                .uri(baseUrl() + "/borrower/{id}", borrowerId)
+                .retrieve()
+                .body(LenderBorrower.class));
+    }
+
+    @Override
+    public LenderEligibility checkEligibility(EligibilityRequest request) {
+        Objects.requireNonNull(request, "request");
+        requireId(request.borrowerId());
+        LenderEligibility eligibility = call("POST /eligibility/borrower ("
+                + request.borrowerId() + ")", () -> restClient.post()
+                .uri(baseUrl() + "/eligibility/borrower")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(request)
+                .retrieve()
+                .body(LenderEligibility.class));
+        log.info("Lender eligibility of borrower {}: eligible {}, max {} cents, reasons {}",
+                request.borrowerId(), eligibility.isEligible(), eligibility.maxAmount(),
+                eligibility.reasons().stream().map(LenderEligibility.Reason::code).toList());
+        return eligibility;
+    }
+
     private String baseUrl() {
         if (fixedBaseUrl != null) {
             return fixedBaseUrl;

@@ -26,6 +26,18 @@ public interface LenderClient {
     /** {@code PATCH /loan/{id}} with a new {@code to_repay_at}. */
     LenderLoan changeRepaymentDate(String loanId, LocalDate toRepayAt);
 
-    /** {@code GET /credit_lines?borrower=...}: the borrower's pool and balances. */
+    /** {@code GET /credit_lines?borrower=...}: the borrower's pool, balances and status. */
     LenderCreditLine creditLine(String borrowerIdentifier);
+
+    /**
+     * {@code POST /borrowers}: registers the company with its shared bank accounts. Registering
+     * the same identifier again returns the same borrower (updated), never a second one.
+     */
+    LenderBorrower registerBorrower(NewBorrower request);
+
+    /** {@code GET /borrower/{id}}. */
+    LenderBorrower getBorrower(String borrowerId);
+
+    /** {@code POST /eligibility/borrower}: whether, and up to how much, the borrower may borrow. */
+    LenderEligibility checkEligibility(EligibilityRequest request);
 }

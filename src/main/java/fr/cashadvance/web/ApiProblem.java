@@ -34,6 +34,20 @@ public class ApiProblem extends RuntimeException {
         return this;
     }
 
+    /** The refusal in French, for a person (Tasklist shows it as the error of a form). */
+    public String forPeople() {
+        Object violations = properties.get("violations");
+        StringBuilder text = new StringBuilder(title).append(".");
+        if (violations instanceof java.util.List<?> list) {
+            for (Object v : list) {
+                String message = v instanceof fr.cashadvance.financing.rules.Violation violation
+                        ? violation.message() : String.valueOf(v);
+                text.append(" ").append(message);
+            }
+        }
+        return text.toString();
+    }
+
     public HttpStatus status() {
         return status;
     }

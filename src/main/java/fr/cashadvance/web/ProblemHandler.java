@@ -22,9 +22,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Turns every refusal of the /api surface into application/problem+json. */
-@RestControllerAdvice(basePackages = {"fr.cashadvance.invoice", "fr.cashadvance.financing",
-        "fr.cashadvance.accounting", "fr.cashadvance.business", "fr.cashadvance.web"})
+/**
+ * Turns every refusal into application/problem+json, unknown paths and wrong methods included.
+ * The sandbox lender has its own handler, consulted first for its controller.
+ */
+@RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
@@ -68,17 +70,24 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
         String detail = "The request body is not valid JSON for this endpoint.";
+        String field = null;
         Throwable cause = ex.getCause();
         if (cause instanceof InvalidFormatException ife) {
-            detail = "Field '" + path(ife) + "' has an invalid value '" + ife.getValue()
+            field = path(ife);
+            detail = "Field '" + field + "' has an invalid value '" + ife.getValue()
                     + "'; expected " + expected(ife.getTargetType()) + ".";
         } else if (cause instanceof MismatchedInputException mie && !mie.getPath().isEmpty()) {
-            detail = "Field '" + path(mie) + "' has the wrong type; expected "
+            field = path(mie);
+            detail = "Field '" + field + "' has the wrong type; expected "
                     + expected(mie.getTargetType()) + ".";
         }
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         pd.setType(URI.create("https://cash-advance.local/problems/unreadable-body"));
         pd.setTitle("Corps de requête illisible");
+        if (field != null) {
+            // Same member as the other refusals, so a client can point at the input to fix.
+            pd.setProperty("field", field);
+        }
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(pd);
     }

@@ -269,4 +269,42 @@ class InvoiceFinancingProcessTest extends JourneyTestSupport {
         financings.cancel(winner.id(), "test");
         executeJob(winner, "Task_CancelAtLender");
     }
+
+    @Test
+    void aTaskFormCannotActOnAnotherFinancing() {
+        FinancingView mine = financings.request(issuedInvoice("210.00", BUYER_SIREN).id(), null,
+                "test");
+        FinancingView other = financings.request(issuedInvoice("220.00", BUYER_SIREN).id(), null,
+                "test");
+        var myTask = tasks.createTaskQuery().processInstanceId(mine.processInstanceId())
+                .singleResult();
+
+        tasks.complete(myTask.getId(), java.util.Map.of("decision", "cancel",
+                "financingId", other.id(), "decidedBy", "ops", "businessGroup", "operators"));
+
+        assertThat(status(mine.id())).isEqualTo(FinancingStatus.CANCELLED);
+        assertThat(financings.get(mine.id()).history().get(1).actor()).isEqualTo("tasklist");
+        assertThat(status(other.id())).isEqualTo(FinancingStatus.REQUESTED);
+        assertThat(instanceOf(other)).isWaitingAt(JourneyModel.TASK_CONFIRM_RECAP);
+        financings.cancel(other.id(), "test");
+    }
+
+    @Test
+    void aWeekendDateInTheRecapFormIsRefusedInFrench() {
+        FinancingView f = financings.request(issuedInvoice("230.00", BUYER_SIREN).id(), null,
+                "test");
+        var task = tasks.createTaskQuery().processInstanceId(f.processInstanceId())
+                .singleResult();
+        LocalDate saturday = today().plusDays(14);
+        while (saturday.getDayOfWeek() != java.time.DayOfWeek.SATURDAY) {
+            saturday = saturday.plusDays(1);
+        }
+        String date = saturday.toString();
+
+        assertThatThrownBy(() -> tasks.complete(task.getId(), java.util.Map.of(
+                "decision", "confirm", "repaymentDate", date)))
+                .hasMessageContaining("jour ouvré");
+        assertThat(status(f.id())).isEqualTo(FinancingStatus.REQUESTED);
+        financings.cancel(f.id(), "test");
+    }
 }

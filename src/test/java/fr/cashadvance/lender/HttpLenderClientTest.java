@@ -156,12 +156,89 @@ class HttpLenderClientTest {
     void creditLineQueryEncodesTheBorrower() {
         responseBody = """
                 {"pool_amount":5000000,"balance_available":4000000,
-                 "balance_pending_validation":600000,"balance_outstanding":400000}""";
+                 "balance_pending_validation":600000,"balance_outstanding":400000,
+                 "status":"BLOCKED"}""";
 
         LenderCreditLine line = client().creditLine("999999998");
 
-        assertThat(line).isEqualTo(new LenderCreditLine(5_000_000, 4_000_000, 600_000, 400_000));
+        assertThat(line).isEqualTo(
+                new LenderCreditLine(5_000_000, 4_000_000, 600_000, 400_000, "BLOCKED"));
         assertThat(requests.get(0).uri()).isEqualTo("/credit_lines?borrower=999999998");
+    }
+
+    @Test
+    void registerBorrowerSendsTheCompanyItsAccountsAndTransactionsInSnakeCase()
+            throws Exception {
+        responseBody = """
+                {"id":"bor_1","identifier":"99999999800019","identifier_type":"siret",
+                 "siren":"999999998","status":"ACTIVE","created_at":"2026-01-30T09:15:00Z",
+                 "legal_name":"Au bon moulin"}""";
+        status = 201;
+        NewBorrower request = new NewBorrower("99999999800019", NewBorrower.SIRET,
+                "Au bon moulin", "10.71C", LocalDate.of(2012, 4, 2), IBAN,
+                new NewBorrower.Representative("Alice", "Martin", "alice@au-bon-moulin.fr",
+                        "+33 1 23 45 67 89"),
+                List.of(new NewBorrower.BankAccount(IBAN, "Banque de test", List.of(
+                        new NewBorrower.Transaction(LocalDate.of(2026, 1, 5), 1_234_56L,
+                                "VIR CLIENT"),
+                        new NewBorrower.Transaction(LocalDate.of(2026, 1, 6), -50_00L,
+                                "PRLV ENERGIE")))));
+
+        LenderBorrower borrower = client().registerBorrower(request);
+
+        assertThat(borrower).isEqualTo(new LenderBorrower("bor_1", "99999999800019",
+                "999999998", "ACTIVE", Instant.parse("2026-01-30T09:15:00Z")));
+        Recorded sent = requests.get(0);
+        assertThat(sent.method()).isEqualTo("POST");
+        assertThat(sent.uri()).isEqualTo("/borrowers");
+        JsonNode body = json.readTree(sent.body());
+        assertThat(body.path("identifier_type").asText()).isEqualTo("siret");
+        assertThat(body.path("legal_name").asText()).isEqualTo("Au bon moulin");
+        assertThat(body.path("ape_code").asText()).isEqualTo("10.71C");
+        assertThat(body.path("company_created_on").asText()).isEqualTo("2012-04-02");
+        assertThat(body.path("account_number").asText()).isEqualTo(IBAN);
+        assertThat(body.path("representative").path("first_name").asText()).isEqualTo("Alice");
+        assertThat(body.path("representative").path("last_name").asText()).isEqualTo("Martin");
+        JsonNode account = body.path("bank_accounts").get(0);
+        assertThat(account.path("bank_name").asText()).isEqualTo("Banque de test");
+        assertThat(account.path("transactions").get(1).path("amount").asLong())
+                .isEqualTo(-5_000L);
+        assertThat(account.path("transactions").get(0).path("date").asText())
+                .isEqualTo("2026-01-05");
+        assertThat(request.toString()).contains("FR••••0926").doesNotContain(IBAN);
+        assertThat(request.bankAccounts().get(0).toString()).doesNotContain(IBAN);
+    }
+
+    @Test
+    void getBorrowerReadsItsStatus() {
+        responseBody = """
+                {"id":"bor_7","identifier":"99999999800019","siren":"999999998",
+                 "status":"BLOCKED"}""";
+
+        LenderBorrower borrower = client().getBorrower("bor_7");
+
+        assertThat(borrower.status()).isEqualTo(LenderBorrower.BLOCKED);
+        assertThat(requests.get(0).method()).isEqualTo("GET");
+        assertThat(requests.get(0).uri()).isEqualTo("/borrower/bor_7");
+    }
+
+    @Test
+    void eligibilitySendsTheBorrowerIdAndReadsTheReasons() throws Exception {
+        responseBody = """
+                {"is_eligible":false,"max_amount":0,"fees_daily_rate":0.0007,
+                 "reasons":[{"code":"INSUFFICIENT_HISTORY","description":"Historique"}]}""";
+
+        LenderEligibility eligibility =
+                client().checkEligibility(new EligibilityRequest("bor_1"));
+
+        assertThat(eligibility.isEligible()).isFalse();
+        assertThat(eligibility.maxAmount()).isZero();
+        assertThat(eligibility.feesDailyRate()).isEqualByComparingTo("0.0007");
+        assertThat(eligibility.reasons()).containsExactly(
+                new LenderEligibility.Reason("INSUFFICIENT_HISTORY", "Historique"));
+        assertThat(requests.get(0).uri()).isEqualTo("/eligibility/borrower");
+        assertThat(json.readTree(requests.get(0).body()).toString())
+                .isEqualTo("{\"borrower_id\":\"bor_1\"}");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package fr.cashadvance.lender.sandbox;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import fr.cashadvance.identifiers.Iban;
+import fr.cashadvance.lender.NewBorrower.Representative;
 import fr.cashadvance.lender.NewLoan.Borrower;
 import fr.cashadvance.lender.LenderLoanStatus;
 import fr.cashadvance.lender.NewLoan.LoanTo;
@@ -98,13 +100,97 @@ final class SandboxApi {
         }
     }
 
+    /** {@code balance_available} is zero while the line is blocked. */
     record CreditLine(
             @JsonProperty("borrower") String borrowerSiren,
             @JsonProperty("currency") String currency,
             @JsonProperty("pool_amount") long poolAmount,
             @JsonProperty("balance_available") long balanceAvailable,
             @JsonProperty("balance_pending_validation") long balancePendingValidation,
-            @JsonProperty("balance_outstanding") long balanceOutstanding) {
+            @JsonProperty("balance_outstanding") long balanceOutstanding,
+            @JsonProperty("status") SandboxCreditLineStatus status) {
+    }
+
+    /** Body of {@code POST /borrowers}; boxed so that a missing field is told apart from zero. */
+    record BorrowerRequest(
+            @JsonProperty("identifier") String identifier,
+            @JsonProperty("identifier_type") String identifierType,
+            @JsonProperty("legal_name") String legalName,
+            @JsonProperty("ape_code") String apeCode,
+            @JsonProperty("company_created_on") LocalDate companyCreatedOn,
+            @JsonProperty("account_number") String accountNumber,
+            @JsonProperty("representative") Representative representative,
+            @JsonProperty("bank_accounts") List<BankAccountRequest> bankAccounts) {
+
+        @Override
+        public String toString() {
+            return "BorrowerRequest[identifier=" + identifier + ", accountNumber="
+                    + Iban.mask(accountNumber) + "]";
+        }
+    }
+
+    record BankAccountRequest(
+            @JsonProperty("iban") String iban,
+            @JsonProperty("bank_name") String bankName,
+            @JsonProperty("transactions") List<TransactionRequest> transactions) {
+
+        @Override
+        public String toString() {
+            return "BankAccountRequest[iban=" + Iban.mask(iban) + "]";
+        }
+    }
+
+    record TransactionRequest(
+            @JsonProperty("date") LocalDate date,
+            @JsonProperty("amount") Long amount,
+            @JsonProperty("label") String label) {
+    }
+
+    /** A registered borrower; its status is its credit line's. */
+    record RegisteredBorrower(
+            @JsonProperty("id") String id,
+            @JsonProperty("identifier") String identifier,
+            @JsonProperty("identifier_type") String identifierType,
+            @JsonProperty("siren") String siren,
+            @JsonProperty("legal_name") String legalName,
+            @JsonProperty("ape_code") String apeCode,
+            @JsonProperty("company_created_on") LocalDate companyCreatedOn,
+            @JsonProperty("account_number") String accountNumber,
+            @JsonProperty("bank_accounts_shared") int bankAccountsShared,
+            @JsonProperty("status") SandboxCreditLineStatus status,
+            @JsonProperty("created_at") Instant createdAt,
+            @JsonProperty("updated_at") Instant updatedAt) {
+
+        static RegisteredBorrower of(SandboxBorrower borrower, SandboxCreditLineStatus status) {
+            return new RegisteredBorrower(borrower.getId(), borrower.getIdentifier(),
+                    borrower.getIdentifierType(), borrower.getSiren(), borrower.getLegalName(),
+                    borrower.getApeCode(), borrower.getCompanyCreatedOn(),
+                    borrower.getAccountNumber(), borrower.getBankAccounts().size(), status,
+                    borrower.getCreatedAt(), borrower.getUpdatedAt());
+        }
+    }
+
+    /** A registration answer, and whether it created the borrower or updated it. */
+    record Registration(RegisteredBorrower borrower, boolean created) {
+    }
+
+    record EligibilityQuery(@JsonProperty("borrower_id") String borrowerId) {
+    }
+
+    record Eligibility(
+            @JsonProperty("is_eligible") boolean isEligible,
+            @JsonProperty("max_amount") long maxAmount,
+            @JsonProperty("fees_daily_rate") BigDecimal feesDailyRate,
+            @JsonProperty("reasons") List<Reason> reasons) {
+    }
+
+    record Reason(
+            @JsonProperty("code") String code,
+            @JsonProperty("description") String description) {
+
+        static Reason of(SandboxEligibilityReason reason) {
+            return new Reason(reason.name(), reason.description());
+        }
     }
 
     record Clock(

@@ -1,11 +1,19 @@
 package fr.cashadvance.lender.sandbox;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** A borrower's pool, keyed by SIREN so that SIREN and SIRET callers share one line. */
+/**
+ * A borrower's pool and status, keyed by SIREN so that SIREN and SIRET callers (and every
+ * registered establishment of one company) share one line.
+ */
 @Entity
 @Table(name = "sandbox_credit_line")
 class SandboxCreditLine {
@@ -15,6 +23,11 @@ class SandboxCreditLine {
 
     private long poolAmount;
     private Instant createdAt;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false)
+    private SandboxCreditLineStatus status = SandboxCreditLineStatus.ACTIVE;
 
     protected SandboxCreditLine() {
     }
@@ -39,5 +52,22 @@ class SandboxCreditLine {
 
     Instant getCreatedAt() {
         return createdAt;
+    }
+
+    SandboxCreditLineStatus getStatus() {
+        return status;
+    }
+
+    boolean isBlocked() {
+        return status == SandboxCreditLineStatus.BLOCKED;
+    }
+
+    /** True when the status actually changed. */
+    boolean changeStatus(SandboxCreditLineStatus newStatus) {
+        if (status == newStatus) {
+            return false;
+        }
+        status = newStatus;
+        return true;
     }
 }

@@ -29,6 +29,9 @@ class SandboxExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(),
                 problem.getMessage());
         body.setTitle(problem.title());
+        if (!problem.errors().isEmpty()) {
+            body.setProperty("errors", problem.errors());
+        }
         return ResponseEntity.status(problem.status()).body(body);
     }
 

@@ -11,12 +11,18 @@ import static fr.cashadvance.lender.LenderLoanStatus.VALIDATED;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.cashadvance.identifiers.Siret;
 import fr.cashadvance.lender.LenderLoanStatus;
 import fr.cashadvance.lender.LenderWebhookEvent;
+import fr.cashadvance.lender.sandbox.SandboxApi.BorrowerRequest;
 import fr.cashadvance.lender.sandbox.SandboxApi.Creation;
 import fr.cashadvance.lender.sandbox.SandboxApi.CreditLine;
 import fr.cashadvance.lender.sandbox.SandboxApi.Loan;
 import fr.cashadvance.lender.sandbox.SandboxApi.LoanRequest;
+import fr.cashadvance.lender.sandbox.SandboxApi.RegisteredBorrower;
+import fr.cashadvance.lender.sandbox.SandboxApi.Registration;
+import fr.cashadvance.lender.sandbox.SandboxCreditPolicy.Decision;
+import fr.cashadvance.lender.sandbox.SandboxCreditPolicy.Movement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,9 +42,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The sandbox lender's behaviour: evaluation, validation, wire, debit, credit lines, clock and
- * webhooks. Every change and the webhooks describing it are committed together; the webhooks
- * are sent after the commit by {@link SandboxWebhookDispatcher}.
+ * The sandbox lender's behaviour: borrowers, eligibility, evaluation, validation, wire, debit,
+ * credit lines, clock and webhooks. Every change and the webhooks describing it are committed
+ * together; the webhooks are sent after the commit by {@link SandboxWebhookDispatcher}.
  *
  * <p>Work falls due in sandbox time and is processed, oldest first, before each request is
  * served, when the clock is advanced, and on each tick.
@@ -48,6 +54,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 // LIMITATION: fees are computed on each loan (fees_estimated, fees_ongoing) but the sandbox
 // issues no monthly fee statement and never uses TO_REPAY_FEES; a loan in ISSUE_DETECTED stays
 // there (no endpoint settles it by transfer).
+// LIMITATION: a borrower's credit limit is computed when it registers (or re-registers), not
+// again when the sandbox clock moves into a new month; blocking a borrower stops new loans
+// only: loans already accepted go on as usual.
 @Service
 @ConditionalOnProperty(prefix = "sandbox-lender", name = "enabled", havingValue = "true")
 public class SandboxLender {
@@ -70,6 +79,7 @@ public class SandboxLender {
 
     private final SandboxLoanRepository loans;
     private final SandboxCreditLineRepository creditLines;
+    private final SandboxBorrowerRepository borrowers;
     private final SandboxClockRepository clockStates;
     private final SandboxClock clock;
     private final SandboxWebhookRepository webhooks;
@@ -80,12 +90,14 @@ public class SandboxLender {
     private final ReentrantLock lock = new ReentrantLock();
 
     SandboxLender(SandboxLoanRepository loans, SandboxCreditLineRepository creditLines,
+                  SandboxBorrowerRepository borrowers,
                   SandboxClockRepository clockStates, SandboxClock clock,
                   SandboxWebhookRepository webhooks, SandboxWebhookDispatcher dispatcher,
                   SandboxLenderProperties properties, ObjectMapper objectMapper,
                   PlatformTransactionManager transactionManager) {
         this.loans = loans;
         this.creditLines = creditLines;
+        this.borrowers = borrowers;
         this.clockStates = clockStates;
         this.clock = clock;
         this.webhooks = webhooks;
@@ -226,6 +238,77 @@ public class SandboxLender {
         });
     }
 
+    /**
+     * Registers a borrower, or updates the one already registered with this SIRET: its bank
+     * accounts are replaced and its credit limit computed again by {@link SandboxCreditPolicy}.
+     */
+    Registration registerBorrower(BorrowerRequest request) {
+        SandboxBorrowerCheck.check(request, SandboxSchedule.today(clock.now()));
+        try {
+            return serialized(now -> register(request, now));
+        } catch (DataIntegrityViolationException sameSiretMeanwhile) {
+            // Another instance registered this SIRET first: this one now updates it.
+            return serialized(now -> register(request, now));
+        }
+    }
+
+    RegisteredBorrower borrower(String borrowerId) {
+        return serialized(now -> {
+            SandboxBorrower borrower = findBorrower(borrowerId);
+            return RegisteredBorrower.of(borrower, creditLineOf(borrower.getSiren(), now)
+                    .getStatus());
+        });
+    }
+
+    /**
+     * Eligible when the pool is above zero and the line is not blocked; {@code max_amount} is
+     * then the pool (the credit limit), otherwise zero.
+     */
+    SandboxApi.Eligibility eligibility(SandboxApi.EligibilityQuery query) {
+        if (query == null || query.borrowerId() == null || query.borrowerId().isBlank()) {
+            throw SandboxProblem.badRequest("borrower_id est obligatoire.");
+        }
+        return serialized(now -> {
+            SandboxBorrower borrower = findBorrower(query.borrowerId().strip());
+            SandboxCreditLine line = creditLineOf(borrower.getSiren(), now);
+            List<SandboxEligibilityReason> reasons = new ArrayList<>();
+            if (line.getPoolAmount() <= 0) {
+                reasons.addAll(borrower.getLimitReasons());
+                if (reasons.isEmpty()) {
+                    // Set to zero through the test control rather than by the policy.
+                    reasons.add(SandboxEligibilityReason.CREDIT_LIMIT_ZERO);
+                }
+            }
+            if (line.isBlocked()) {
+                reasons.add(SandboxEligibilityReason.BORROWER_BLOCKED);
+            }
+            boolean eligible = reasons.isEmpty();
+            return new SandboxApi.Eligibility(eligible, eligible ? line.getPoolAmount() : 0,
+                    properties.feesDailyRate(),
+                    reasons.stream().map(SandboxApi.Reason::of).toList());
+        });
+    }
+
+    /** Test control: blocks or unblocks the borrower's credit line (its whole SIREN). */
+    // LIMITATION: the status lives on the SIREN's credit line, so blocking one registered SIRET
+    // blocks every establishment of the company, and a loan asked under its SIREN alone.
+    RegisteredBorrower changeBorrowerStatus(String borrowerId, SandboxCreditLineStatus status) {
+        return serialized(now -> {
+            SandboxBorrower borrower = findBorrower(borrowerId);
+            SandboxCreditLine line = creditLineOf(borrower.getSiren(), now);
+            if (line.changeStatus(status)) {
+                log.info("Sandbox lender: borrower {} (SIREN {}) now {}", borrower.getId(),
+                        borrower.getSiren(), status);
+                CreditLine view = creditLine(borrower.getSiren(), now);
+                emit("CreditLine.STATUS_UPDATED", "CreditLine", borrower.getSiren(),
+                        status.name(), now, view);
+                // What can be drawn went to zero, or came back.
+                balanceEvent(borrower.getSiren(), now);
+            }
+            return RegisteredBorrower.of(borrower, line.getStatus());
+        });
+    }
+
     SandboxApi.Clock clockState() {
         return serialized(this::clockView);
     }
@@ -323,6 +406,10 @@ public class SandboxLender {
 
     private void evaluate(SandboxLoan loan, Instant at) {
         List<String> reasons = new ArrayList<>();
+        var line = creditLines.findById(loan.getBorrowerSiren());
+        if (line.isPresent() && line.get().isBlocked()) {
+            reasons.add(SandboxEligibilityReason.BORROWER_BLOCKED.description());
+        }
         if (!"EUR".equals(loan.getCurrency())) {
             reasons.add("Devise " + loan.getCurrency() + " non prise en charge : seul l'euro "
                     + "(EUR) est accepté.");
@@ -334,8 +421,7 @@ public class SandboxLender {
         if (buyerSiren != null && properties.excludedBuyers().contains(buyerSiren)) {
             reasons.add("Client débiteur " + buyerSiren + " exclu par le prêteur.");
         }
-        long available = creditLines.findById(loan.getBorrowerSiren())
-                .map(SandboxCreditLine::getPoolAmount)
+        long available = line.map(SandboxCreditLine::getPoolAmount)
                 .orElse(properties.defaultCreditLimitCents())
                 - loans.sumAmount(loan.getBorrowerSiren(), COMMITTED_STATUSES);
         if (loan.getAmount() > available) {
@@ -398,23 +484,89 @@ public class SandboxLender {
 
     // ---- credit lines and events ----------------------------------------------------------
 
-    /** The borrower's line, created with the default pool the first time it is asked for. */
-    private CreditLine creditLine(String siren, Instant now) {
-        SandboxCreditLine line = creditLines.findById(siren).orElseGet(() -> {
+    /**
+     * The borrower's line, created with the default pool the first time it is asked for: a
+     * borrower never registered (the demo business) borrows on the default limit.
+     */
+    private SandboxCreditLine creditLineOf(String siren, Instant now) {
+        return creditLines.findById(siren).orElseGet(() -> {
             log.info("Sandbox lender: credit line opened for {}", siren);
             return creditLines.save(new SandboxCreditLine(siren,
                     properties.defaultCreditLimitCents(), now));
         });
+    }
+
+    /** The line as the API shows it; nothing is available while it is blocked. */
+    private CreditLine creditLine(String siren, Instant now) {
+        SandboxCreditLine line = creditLineOf(siren, now);
         long pending = loans.sumAmount(siren, PENDING_VALIDATION_STATUSES);
         long outstanding = loans.sumAmount(siren, OUTSTANDING_STATUSES);
-        return new CreditLine(siren, "EUR", line.getPoolAmount(),
-                line.getPoolAmount() - pending - outstanding, pending, outstanding);
+        long available = line.isBlocked() ? 0 : line.getPoolAmount() - pending - outstanding;
+        return new CreditLine(siren, "EUR", line.getPoolAmount(), available, pending,
+                outstanding, line.getStatus());
     }
 
     private CreditLine balanceEvent(String siren, Instant at) {
         CreditLine line = creditLine(siren, at);
-        emit("CreditLine.BALANCE_UPDATED", "CreditLine", siren, "ACTIVE", at, line);
+        emit("CreditLine.BALANCE_UPDATED", "CreditLine", siren, line.status().name(), at, line);
         return line;
+    }
+
+    // ---- borrowers ------------------------------------------------------------------------
+
+    private Registration register(BorrowerRequest request, Instant now) {
+        String siret = Siret.normalize(request.identifier());
+        var existing = borrowers.findByIdentifier(siret);
+        SandboxBorrower borrower = existing.orElseGet(() -> new SandboxBorrower(siret, now));
+        List<SandboxBankAccount> accounts = bankAccounts(request);
+        borrower.update(request, accounts, now);
+
+        Decision decision = SandboxCreditPolicy.decide(request.companyCreatedOn(),
+                accounts.size(), movements(accounts), SandboxSchedule.today(now));
+        borrower.useLimitReasons(decision.reasons());
+        borrowers.saveAndFlush(borrower);
+
+        String siren = borrower.getSiren();
+        boolean lineExisted = creditLines.existsById(siren);
+        SandboxCreditLine line = creditLineOf(siren, now);
+        boolean limitChanged = !lineExisted || line.getPoolAmount() != decision.limitCents();
+        line.changePoolAmount(decision.limitCents());
+        log.info("Sandbox lender: borrower {} {} for SIRET {}: {} account(s), {} active month(s),"
+                        + " limit {} cents {}", borrower.getId(),
+                existing.isPresent() ? "updated" : "registered", siret, accounts.size(),
+                decision.activeMonths(), decision.limitCents(), decision.reasons());
+        if (limitChanged) {
+            balanceEvent(siren, now);
+        }
+        return new Registration(RegisteredBorrower.of(borrower, line.getStatus()),
+                existing.isEmpty());
+    }
+
+    private static List<SandboxBankAccount> bankAccounts(BorrowerRequest request) {
+        if (request.bankAccounts() == null) {
+            return List.of();
+        }
+        return request.bankAccounts().stream()
+                .map(account -> new SandboxBankAccount(
+                        SandboxScenarios.normalizeIban(account.iban()), account.bankName(),
+                        account.transactions() == null ? List.of()
+                                : account.transactions().stream()
+                                .map(t -> new SandboxTransaction(t.date(), t.amount(),
+                                        t.label()))
+                                .toList()))
+                .toList();
+    }
+
+    private static List<Movement> movements(List<SandboxBankAccount> accounts) {
+        return accounts.stream()
+                .flatMap(account -> account.getTransactions().stream())
+                .map(t -> new Movement(t.getBookedOn(), t.getAmount()))
+                .toList();
+    }
+
+    private SandboxBorrower findBorrower(String borrowerId) {
+        return borrowers.findById(borrowerId).orElseThrow(() ->
+                SandboxProblem.notFound("Aucun emprunteur " + borrowerId + " chez le prêteur."));
     }
 
     private void loanEvent(SandboxLoan loan, Instant at) {

@@ -1,6 +1,7 @@
 package fr.cashadvance.lender.sandbox;
 
 import fr.cashadvance.lender.sandbox.SandboxApi.Creation;
+import fr.cashadvance.lender.sandbox.SandboxApi.Registration;
 import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The sandbox lender's HTTP API: the lender's own paths and fields (DOMAIN §9) under
- * {@code /sandbox-lender}, plus test controls (clock, scenarios, pool amount).
+ * {@code /sandbox-lender}, plus test controls (clock, scenarios, pool amount, blocking).
  */
 @RestController
 @RequestMapping(SandboxLenderController.BASE_PATH)
@@ -69,6 +70,40 @@ class SandboxLenderController {
     @PostMapping("/loan/{id}/cancel")
     SandboxApi.Loan cancel(@PathVariable String id) {
         return lender.cancel(id);
+    }
+
+    /** 201 for a new borrower; 200 with the same borrower, updated, for a known SIRET. */
+    @PostMapping("/borrowers")
+    ResponseEntity<SandboxApi.RegisteredBorrower> registerBorrower(
+            @RequestBody SandboxApi.BorrowerRequest request) {
+        Registration registration = lender.registerBorrower(request);
+        if (!registration.created()) {
+            return ResponseEntity.ok(registration.borrower());
+        }
+        return ResponseEntity.created(URI.create(BASE_PATH + "/borrower/"
+                + registration.borrower().id())).body(registration.borrower());
+    }
+
+    @GetMapping("/borrower/{id}")
+    SandboxApi.RegisteredBorrower borrower(@PathVariable String id) {
+        return lender.borrower(id);
+    }
+
+    @PostMapping("/eligibility/borrower")
+    SandboxApi.Eligibility eligibility(@RequestBody SandboxApi.EligibilityQuery query) {
+        return lender.eligibility(query);
+    }
+
+    /** Test control: the lender blocks the borrower; its new loans are declined. */
+    @PostMapping("/borrowers/{id}/block")
+    SandboxApi.RegisteredBorrower block(@PathVariable String id) {
+        return lender.changeBorrowerStatus(id, SandboxCreditLineStatus.BLOCKED);
+    }
+
+    /** Test control: the lender lifts the block. */
+    @PostMapping("/borrowers/{id}/unblock")
+    SandboxApi.RegisteredBorrower unblock(@PathVariable String id) {
+        return lender.changeBorrowerStatus(id, SandboxCreditLineStatus.ACTIVE);
     }
 
     @GetMapping("/credit_lines")

@@ -1,5 +1,6 @@
 package fr.cashadvance.lender.sandbox;
 
+import java.util.List;
 import org.springframework.http.HttpStatus;
 
 /** A request the sandbox refuses; rendered as RFC 9457 problem details. */
@@ -7,11 +8,22 @@ class SandboxProblem extends RuntimeException {
 
     private final HttpStatus status;
     private final String title;
+    private final List<String> errors;
 
     SandboxProblem(HttpStatus status, String title, String detail) {
+        this(status, title, detail, List.of());
+    }
+
+    SandboxProblem(HttpStatus status, String title, String detail, List<String> errors) {
         super(detail);
         this.status = status;
         this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    /** A 400 whose detail sums up and whose {@code errors} list each problem separately. */
+    static SandboxProblem badRequest(String detail, List<String> errors) {
+        return new SandboxProblem(HttpStatus.BAD_REQUEST, "Requête invalide", detail, errors);
     }
 
     static SandboxProblem badRequest(String detail) {
@@ -36,5 +48,9 @@ class SandboxProblem extends RuntimeException {
 
     String title() {
         return title;
+    }
+
+    List<String> errors() {
+        return errors;
     }
 }

@@ -4,6 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.cashadvance.identifiers.Siren;
+import fr.cashadvance.identifiers.Siret;
+import fr.cashadvance.lender.EligibilityRequest;
+import fr.cashadvance.lender.LenderBorrower;
+import fr.cashadvance.lender.LenderEligibility;
+import fr.cashadvance.lender.NewBorrower;
+import fr.cashadvance.lender.NewBorrower.BankAccount;
+import fr.cashadvance.lender.NewBorrower.Representative;
+import fr.cashadvance.lender.NewBorrower.Transaction;
 import fr.cashadvance.lender.NewLoan.Borrower;
 import fr.cashadvance.lender.LenderClient;
 import fr.cashadvance.lender.LenderCreditLine;
@@ -13,10 +22,13 @@ import fr.cashadvance.lender.LenderRejectedException;
 import fr.cashadvance.lender.LenderWebhookEvent;
 import fr.cashadvance.lender.NewLoan.LoanTo;
 import fr.cashadvance.lender.NewLoan;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +36,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,6 +87,10 @@ class SandboxLenderHttpTest {
     private static final String ONE_DAY_LATE = "FR3711111025593244332331294";
     private static final String FAILS = "FR1311111045594746737398900";
     private static final AtomicInteger BORROWERS = new AtomicInteger(100_000_000);
+    /** First 8 digits of the SIRENs of registered companies, apart from BORROWERS'. */
+    private static final AtomicInteger COMPANIES = new AtomicInteger(40_000_000);
+    private static final Representative ALICE =
+            new Representative("Alice", "Martin", "alice@au-bon-moulin.fr", "+33 1 23 45 67 89");
 
     @Autowired
     private LenderClient lender;
@@ -212,7 +230,12 @@ class SandboxLenderHttpTest {
         assertThat(wired.status()).isEqualTo(LenderLoanStatus.TO_REPAY);
         assertThat(wired.paidAt()).isNotNull();
         assertThat(wired.feesOngoing()).isEqualTo(700);
-        assertThat(wired.feesEstimated()).isEqualTo(1_000_000L * 7 * 30 / 10_000);
+        // From the wire's Paris date to the repayment date: 29 or 30 days depending on the hour
+        // this runs at (the wire is 5 hours after "today").
+        long days = java.time.temporal.ChronoUnit.DAYS.between(
+                wired.paidAt().atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate(),
+                wired.toRepayAt());
+        assertThat(wired.feesEstimated()).isEqualTo(1_000_000L * 7 * days / 10_000);
         assertThat(awaitEvent(loan.id(), "Payment.PAID").entityType()).isEqualTo("Payment");
         awaitEvent(loan.id(), "Loan.TO_REPAY");
     }
@@ -363,11 +386,12 @@ class SandboxLenderHttpTest {
         lender.cancelLoan(second.id());
         LenderCreditLine afterCancel = lender.creditLine(borrower + "00019");
 
-        assertThat(fresh).isEqualTo(new LenderCreditLine(5_000_000, 5_000_000, 0, 0));
+        assertThat(fresh).isEqualTo(new LenderCreditLine(5_000_000, 5_000_000, 0, 0, "ACTIVE"));
         assertThat(afterValidation)
-                .isEqualTo(new LenderCreditLine(5_000_000, 2_000_000, 2_000_000, 1_000_000));
+                .isEqualTo(new LenderCreditLine(5_000_000, 2_000_000, 2_000_000, 1_000_000,
+                        "ACTIVE"));
         assertThat(afterCancel)
-                .isEqualTo(new LenderCreditLine(5_000_000, 4_000_000, 0, 1_000_000));
+                .isEqualTo(new LenderCreditLine(5_000_000, 4_000_000, 0, 1_000_000, "ACTIVE"));
         LenderWebhookEvent balance = awaitEvent(borrower, "CreditLine.BALANCE_UPDATED");
         assertThat(balance.entityState().path("pool_amount").asLong()).isEqualTo(5_000_000);
     }
@@ -396,6 +420,198 @@ class SandboxLenderHttpTest {
         assertThat(webhooks.refused).contains(borrower);
         assertThat(delivered.entityState().path("balance_pending_validation").asLong())
                 .isEqualTo(10_000);
+    }
+
+    // ---- borrowers and eligibility ---------------------------------------------------------
+
+    @Test
+    void registeringTwiceGivesTheSameBorrowerAndAnUpdateRecomputesTheLimit() {
+        String siret = validSiret();
+        String siren = siret.substring(0, 9);
+        // Inflows 66 833,32 € over 6 months: average 11 138,89 €, 30 % = 3 341,67 € → 3 300 €.
+        NewBorrower sixMonths = newBorrower(siret, today().minusYears(5),
+                inflows(1_000_000, 1_234_567, 987_654, 1_111_111, 1_050_000, 1_300_000));
+
+        ResponseEntity<JsonNode> created = postBorrower(sixMonths);
+        ResponseEntity<JsonNode> replayed = postBorrower(sixMonths);
+        String id = created.getBody().path("id").asText();
+        LenderCreditLine afterSixMonths = lender.creditLine(siren);
+        LenderEligibility eligible = lender.checkEligibility(new EligibilityRequest(id));
+        LenderBorrower updated = lender.registerBorrower(
+                newBorrower(siret, today().minusYears(5), inflows(2_000_000, 2_000_000)));
+        LenderCreditLine afterTwoMonths = lender.creditLine(siret);
+        LenderEligibility notEligible = lender.checkEligibility(new EligibilityRequest(id));
+
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        assertThat(created.getHeaders().getLocation()).hasPath("/sandbox-lender/borrower/" + id);
+        assertThat(replayed.getStatusCode().value()).isEqualTo(200);
+        assertThat(replayed.getBody().path("id").asText()).isEqualTo(id);
+        assertThat(updated.id()).isEqualTo(id);
+        assertThat(updated.siren()).isEqualTo(siren);
+        assertThat(afterSixMonths).isEqualTo(
+                new LenderCreditLine(330_000, 330_000, 0, 0, "ACTIVE"));
+        assertThat(eligible).isEqualTo(new LenderEligibility(true, 330_000,
+                new BigDecimal("0.0007"), List.of()));
+        assertThat(afterTwoMonths.poolAmount()).isZero();
+        assertThat(notEligible.isEligible()).isFalse();
+        assertThat(notEligible.maxAmount()).isZero();
+        assertThat(notEligible.reasons()).extracting(LenderEligibility.Reason::code)
+                .containsExactly("INSUFFICIENT_HISTORY");
+        assertThat(notEligible.reasons().get(0).description()).contains("6 derniers mois");
+        awaitEventMatching(siren, "CreditLine.BALANCE_UPDATED",
+                e -> e.entityState().path("pool_amount").asLong() == 330_000);
+        LenderWebhookEvent toZero = awaitEventMatching(siren, "CreditLine.BALANCE_UPDATED",
+                e -> e.entityState().path("pool_amount").asLong() == 0);
+        assertThat(toZero.entityType()).isEqualTo("CreditLine");
+        assertThat(toZero.entityState().path("borrower").asText()).isEqualTo(siren);
+        assertThat(toZero.entityState().path("status").asText()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void limitIsCappedAtTwoHundredThousandEuros() {
+        String siret = validSiret();
+        // 1 000 000 € a month: 30 % = 300 000 €, above the 200 000 € cap.
+        LenderBorrower borrower = lender.registerBorrower(newBorrower(siret,
+                today().minusYears(3), inflows(100_000_000, 100_000_000, 100_000_000)));
+
+        LenderEligibility eligibility =
+                lender.checkEligibility(new EligibilityRequest(borrower.id()));
+        LenderBorrower read = lender.getBorrower(borrower.id());
+
+        assertThat(eligibility.isEligible()).isTrue();
+        assertThat(eligibility.maxAmount()).isEqualTo(20_000_000);
+        assertThat(eligibility.reasons()).isEmpty();
+        assertThat(lender.creditLine(siret).poolAmount()).isEqualTo(20_000_000);
+        assertThat(read).isEqualTo(borrower);
+        assertThat(read.identifier()).isEqualTo(siret);
+        assertThat(read.status()).isEqualTo("ACTIVE");
+        assertThat(read.createdAt()).isNotNull();
+    }
+
+    @Test
+    void companyYoungerThanSixMonthsGetsNoCredit() {
+        String siret = validSiret();
+        LenderBorrower borrower = lender.registerBorrower(newBorrower(siret,
+                today().minusMonths(3), inflows(1_000_000, 1_000_000, 1_000_000, 1_000_000)));
+
+        LenderEligibility eligibility =
+                lender.checkEligibility(new EligibilityRequest(borrower.id()));
+
+        assertThat(eligibility.isEligible()).isFalse();
+        assertThat(eligibility.maxAmount()).isZero();
+        assertThat(eligibility.reasons()).extracting(LenderEligibility.Reason::code)
+                .containsExactly("COMPANY_TOO_YOUNG");
+        assertThat(lender.creditLine(siret).poolAmount()).isZero();
+    }
+
+    @Test
+    void companySharingNoBankAccountGetsNoCredit() {
+        String siret = validSiret();
+        NewBorrower noAccount = new NewBorrower(siret, "siret", "Sans compte", "62.01Z",
+                today().minusYears(4), SUCCEEDS, ALICE, List.of());
+
+        LenderBorrower borrower = lender.registerBorrower(noAccount);
+
+        assertThat(lender.checkEligibility(new EligibilityRequest(borrower.id())).reasons())
+                .extracting(LenderEligibility.Reason::code).containsExactly("NO_BANK_ACCOUNT");
+    }
+
+    @Test
+    void registrationSetsThePoolOfALineAnEarlierLoanOpenedWithTheDefault() {
+        String siret = validSiret();
+        borrower = siret.substring(0, 9);
+        LenderLoan loan = toValidate(100_000, SUCCEEDS, today().plusDays(30));
+
+        lender.registerBorrower(newBorrower(siret, today().minusYears(5),
+                inflows(1_000_000, 1_000_000, 1_000_000)));
+
+        assertThat(lender.creditLine(borrower))
+                .isEqualTo(new LenderCreditLine(300_000, 200_000, 100_000, 0, "ACTIVE"));
+        assertThat(lender.getLoan(loan.id()).status()).isEqualTo(LenderLoanStatus.TO_VALIDATE);
+    }
+
+    @Test
+    void blockedBorrowerHasItsNewLoansDeclinedUntilUnblocked() {
+        String siret = validSiret();
+        borrower = siret.substring(0, 9);
+        String id = lender.registerBorrower(newBorrower(siret, today().minusYears(5),
+                inflows(1_000_000, 1_000_000, 1_000_000))).id();
+
+        JsonNode blockAnswer = sandbox.post().uri("/borrowers/{id}/block", id).retrieve()
+                .body(JsonNode.class);
+        LenderBorrower blocked = lender.getBorrower(id);
+        LenderCreditLine blockedLine = lender.creditLine(borrower);
+        LenderEligibility blockedEligibility = lender.checkEligibility(new EligibilityRequest(id));
+        LenderLoan declined = lender.getLoan(
+                lender.createLoan(newLoan(100_000, SUCCEEDS, today().plusDays(30))).id());
+
+        assertThat(blockAnswer.path("status").asText()).isEqualTo("BLOCKED");
+        assertThat(blocked.status()).isEqualTo(LenderBorrower.BLOCKED);
+        assertThat(blockedLine).isEqualTo(new LenderCreditLine(300_000, 0, 0, 0, "BLOCKED"));
+        assertThat(blockedEligibility.isEligible()).isFalse();
+        assertThat(blockedEligibility.maxAmount()).isZero();
+        assertThat(blockedEligibility.reasons()).extracting(LenderEligibility.Reason::code)
+                .containsExactly("BORROWER_BLOCKED");
+        assertThat(declined.status()).isEqualTo(LenderLoanStatus.DECLINED);
+        assertThat(declined.denialReason()).contains("Emprunteur bloqué par le prêteur");
+        LenderWebhookEvent statusEvent = awaitEventMatching(borrower,
+                "CreditLine.STATUS_UPDATED", e -> "BLOCKED".equals(e.status()));
+        assertThat(statusEvent.entityType()).isEqualTo("CreditLine");
+        assertThat(statusEvent.entityState().path("status").asText()).isEqualTo("BLOCKED");
+        assertThat(statusEvent.entityState().path("borrower").asText()).isEqualTo(borrower);
+        assertThat(statusEvent.entityState().path("pool_amount").asLong()).isEqualTo(300_000);
+        awaitEventMatching(borrower, "CreditLine.BALANCE_UPDATED",
+                e -> "BLOCKED".equals(e.entityState().path("status").asText())
+                        && e.entityState().path("balance_available").asLong() == 0);
+
+        JsonNode unblockAnswer = sandbox.post().uri("/borrowers/{id}/unblock", id).retrieve()
+                .body(JsonNode.class);
+        LenderLoan accepted = toValidate(100_000, SUCCEEDS, today().plusDays(30));
+
+        assertThat(unblockAnswer.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(lender.getBorrower(id).status()).isEqualTo(LenderBorrower.ACTIVE);
+        assertThat(accepted.status()).isEqualTo(LenderLoanStatus.TO_VALIDATE);
+        assertThat(lender.creditLine(borrower))
+                .isEqualTo(new LenderCreditLine(300_000, 200_000, 100_000, 0, "ACTIVE"));
+        assertThat(lender.checkEligibility(new EligibilityRequest(id)).isEligible()).isTrue();
+        awaitEventMatching(borrower, "CreditLine.STATUS_UPDATED",
+                e -> "ACTIVE".equals(e.status()));
+    }
+
+    @Test
+    void invalidRegistrationIsRefusedWithEveryProblem() {
+        String badIban = "FR7611111015593603018280926";
+        NewBorrower invalid = new NewBorrower("12345678901234", "siret", "Mauvaise SARL", null,
+                today().minusYears(2), badIban, new Representative("A", "B", null, null),
+                List.of(new BankAccount("FR0011111015593603018280926", null, List.of())));
+
+        assertThatThrownBy(() -> lender.registerBorrower(invalid))
+                .isInstanceOfSatisfying(LenderRejectedException.class, e -> {
+                    assertThat(e.httpStatus()).isEqualTo(400);
+                    assertThat(e.lenderMessage()).contains("identifier", "account_number",
+                            "representative.email", "bank_accounts[0].iban");
+                    assertThat(e.getMessage()).doesNotContain(badIban);
+                });
+        ResponseEntity<JsonNode> answer = postBorrower(invalid);
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        assertThat(answer.getHeaders().getContentType())
+                .matches(type -> type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(answer.getBody().path("errors")).hasSize(4);
+    }
+
+    @Test
+    void unknownBorrowerIsNotFound() {
+        assertThatThrownBy(() -> lender.getBorrower("bor_does_not_exist"))
+                .isInstanceOfSatisfying(LenderRejectedException.class,
+                        e -> assertThat(e.httpStatus()).isEqualTo(404));
+        assertThatThrownBy(() -> lender.checkEligibility(
+                new EligibilityRequest("bor_does_not_exist")))
+                .isInstanceOfSatisfying(LenderRejectedException.class,
+                        e -> assertThat(e.httpStatus()).isEqualTo(404));
+        ResponseEntity<JsonNode> block = sandbox.post()
+                .uri("/borrowers/{id}/block", "bor_does_not_exist").retrieve()
+                .toEntity(JsonNode.class);
+        assertThat(block.getStatusCode().value()).isEqualTo(404);
     }
 
     // ---- the sandbox's own rules ----------------------------------------------------------
@@ -464,6 +680,42 @@ class SandboxLenderHttpTest {
 
     // ---- helpers --------------------------------------------------------------------------
 
+    /** A SIRET passing the check, of a company no other test uses. */
+    private static String validSiret() {
+        String head = String.valueOf(COMPANIES.incrementAndGet());
+        String siren = IntStream.rangeClosed(0, 9).mapToObj(digit -> head + digit)
+                .filter(Siren::isValid).findFirst().orElseThrow();
+        return IntStream.rangeClosed(0, 9).mapToObj(digit -> siren + "0001" + digit)
+                .filter(Siret::isValid).findFirst().orElseThrow();
+    }
+
+    private NewBorrower newBorrower(String siret, LocalDate createdOn,
+                                    List<Transaction> transactions) {
+        return new NewBorrower(siret, NewBorrower.SIRET, "Minoterie " + siret, "10.61A",
+                createdOn, SUCCEEDS, ALICE,
+                List.of(new BankAccount(ONE_DAY_LATE, "Banque de test", transactions)));
+    }
+
+    /**
+     * One inflow a month, the last given in the month before the sandbox's current one, each
+     * with an outflow the rule must ignore.
+     */
+    private List<Transaction> inflows(long... centsOldestFirst) {
+        YearMonth current = YearMonth.from(today());
+        List<Transaction> transactions = new ArrayList<>();
+        for (int i = 0; i < centsOldestFirst.length; i++) {
+            YearMonth month = current.minusMonths(centsOldestFirst.length - i);
+            transactions.add(new Transaction(month.atDay(10), centsOldestFirst[i], "VIR CLIENT"));
+            transactions.add(new Transaction(month.atEndOfMonth(), -250_000, "PRLV LOYER"));
+        }
+        return transactions;
+    }
+
+    private ResponseEntity<JsonNode> postBorrower(NewBorrower request) {
+        return sandbox.post().uri("/borrowers").contentType(MediaType.APPLICATION_JSON)
+                .body(request).retrieve().toEntity(JsonNode.class);
+    }
+
     private NewLoan newLoan(long cents, String iban, LocalDate toRepayAt) {
         return new NewLoan(cents, "EUR", Borrower.siren(borrower),
                 new LoanTo(iban, "Au bon moulin"), null, toRepayAt,
@@ -516,11 +768,22 @@ class SandboxLenderHttpTest {
         return awaitEvents(entityId, eventType, 1).get(0);
     }
 
+    private LenderWebhookEvent awaitEventMatching(String entityId, String eventType,
+                                                  Predicate<LenderWebhookEvent> matching) {
+        return awaitEvents(entityId, eventType, 1, matching).get(0);
+    }
+
     private List<LenderWebhookEvent> awaitEvents(String entityId, String eventType, int count) {
+        return awaitEvents(entityId, eventType, count, e -> true);
+    }
+
+    private List<LenderWebhookEvent> awaitEvents(String entityId, String eventType, int count,
+                                                 Predicate<LenderWebhookEvent> matching) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             List<LenderWebhookEvent> found = webhooks.received.stream()
                     .filter(e -> e.id().equals(entityId) && e.eventType().equals(eventType))
+                    .filter(matching)
                     .toList();
             if (found.size() >= count || System.nanoTime() > deadline) {
                 assertThat(found).as(eventType + " for " + entityId)
