@@ -40,6 +40,14 @@ public class BusinessController {
         return view(find(id));
     }
 
+    @GetMapping("/api/businesses")
+    @Operation(summary = "Find a business by SIREN")
+    @Transactional(readOnly = true)
+    public java.util.List<BusinessView> bySiren(
+            @org.springframework.web.bind.annotation.RequestParam String siren) {
+        return businesses.findBySiren(siren).map(this::view).stream().toList();
+    }
+
     @PostMapping("/api/businesses/{id}/disconnect")
     @Operation(summary = "Disconnect from the lender: no new requests; running loans carry on. "
             + "Reconnect with POST /api/connections.")
