@@ -1,5 +1,6 @@
 package fr.cashadvance;
 
+import java.util.TimeZone;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,6 +12,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class CashAdvanceApplication {
 
     public static void main(String[] args) {
+        // Camunda reads cron timers in the JVM zone: the monthly fee statement must start at
+        // 06:00 in Paris. Our own code always names its zone.
+        TimeZone.setDefault(TimeZone.getTimeZone("Europe/Paris"));
         SpringApplication.run(CashAdvanceApplication.class, args);
     }
 }

@@ -36,6 +36,15 @@ public class AccountingEntry {
     private String label;
     private Instant createdAt;
 
+    /** YYYY-MM of a fees entry; null otherwise. */
+    private String period;
+    /** Invoice number, or FEES-YYYY-MM (FEC PieceRef). */
+    private String pieceRef;
+    private String reversesEntryId;
+    private String reason;
+    /** Part of the once-per-financing-and-kind key: "-", or the reversed entry's id. */
+    private String bookingKey = "-";
+
     @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
     @JoinColumn(name = "entry_id", referencedColumnName = "id", insertable = false,
             updatable = false)
@@ -59,8 +68,36 @@ public class AccountingEntry {
         this.createdAt = createdAt;
     }
 
+    AccountingEntry withPieceRef(String pieceRef) {
+        this.pieceRef = pieceRef;
+        return this;
+    }
+
+    AccountingEntry forPeriod(String period) {
+        this.period = period;
+        return this;
+    }
+
+    AccountingEntry reversing(String reversedEntryId, String reason) {
+        this.reversesEntryId = reversedEntryId;
+        this.bookingKey = reversedEntryId;
+        this.reason = reason;
+        return this;
+    }
+
     void addLine(String account, String accountLabel, BigDecimal debit, BigDecimal credit) {
-        lines.add(new AccountingLine(id, lines.size() + 1, account, accountLabel, debit, credit));
+        addLine(account, accountLabel, debit, credit, null, null);
+    }
+
+    void addLine(String account, String accountLabel, BigDecimal debit, BigDecimal credit,
+                 String auxAccount, String auxLabel) {
+        lines.add(new AccountingLine(id, lines.size() + 1, account, accountLabel, debit, credit,
+                auxAccount, auxLabel));
+    }
+
+    /** Debits equal credits, to the cent. */
+    public boolean balances() {
+        return totalDebit().compareTo(totalCredit()) == 0;
     }
 
     public BigDecimal totalDebit() {
@@ -80,5 +117,9 @@ public class AccountingEntry {
     public LocalDate getEntryDate() { return entryDate; }
     public String getLabel() { return label; }
     public Instant getCreatedAt() { return createdAt; }
+    public String getPeriod() { return period; }
+    public String getPieceRef() { return pieceRef; }
+    public String getReversesEntryId() { return reversesEntryId; }
+    public String getReason() { return reason; }
     public List<AccountingLine> getLines() { return lines; }
 }

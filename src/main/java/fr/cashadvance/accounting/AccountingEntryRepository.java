@@ -8,7 +8,16 @@ public interface AccountingEntryRepository extends JpaRepository<AccountingEntry
 
     List<AccountingEntry> findByFinancingIdOrderByCreatedAtAsc(String financingId);
 
+    List<AccountingEntry> findByFinancingIdOrderByEntryDateAscCreatedAtAsc(String financingId);
+
     List<AccountingEntry> findByBusinessIdOrderByEntryDateAscCreatedAtAsc(String businessId);
 
-    Optional<AccountingEntry> findByFinancingIdAndKind(String financingId, EntryKind kind);
+    /** The entry of a financing for ADVANCE_RECEIVED / ADVANCE_REPAID (not reversals). */
+    Optional<AccountingEntry> findByFinancingIdAndKindAndReversesEntryIdIsNull(
+            String financingId, EntryKind kind);
+
+    Optional<AccountingEntry> findByBusinessIdAndKindAndPeriod(String businessId, EntryKind kind,
+                                                               String period);
+
+    Optional<AccountingEntry> findByReversesEntryId(String reversedEntryId);
 }

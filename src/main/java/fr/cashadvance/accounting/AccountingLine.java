@@ -28,17 +28,23 @@ public class AccountingLine {
     @Column(precision = 19, scale = 2)
     private BigDecimal credit;
 
+    /** Third-party sub-account (FEC CompAuxNum), e.g. the lender's; null if none. */
+    private String auxAccount;
+    private String auxLabel;
+
     protected AccountingLine() {
     }
 
     AccountingLine(String entryId, int lineNo, String account, String accountLabel,
-                   BigDecimal debit, BigDecimal credit) {
+                   BigDecimal debit, BigDecimal credit, String auxAccount, String auxLabel) {
         this.entryId = entryId;
         this.lineNo = lineNo;
         this.account = account;
         this.accountLabel = accountLabel;
         this.debit = debit;
         this.credit = credit;
+        this.auxAccount = auxAccount;
+        this.auxLabel = auxLabel;
     }
 
     public int getLineNo() { return lineNo; }
@@ -46,4 +52,6 @@ public class AccountingLine {
     public String getAccountLabel() { return accountLabel; }
     public BigDecimal getDebit() { return debit; }
     public BigDecimal getCredit() { return credit; }
+    public String getAuxAccount() { return auxAccount; }
+    public String getAuxLabel() { return auxLabel; }
 }

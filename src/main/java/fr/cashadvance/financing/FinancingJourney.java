@@ -300,6 +300,8 @@ public class FinancingJourney {
                     || f.getStatus() == FinancingStatus.TRANSFER_LATE) {
                 transitions.record(f, FinancingStatus.FUNDED,
                         "Virement reçu du prêteur", LENDER);
+                // Fees run from the wire itself, not from when we noticed it.
+                f.funded(loan.paidAt());
             }
             execution.setVariable("transferOutcome", "FUNDED");
             execution.setVariable("transferReceived", true);

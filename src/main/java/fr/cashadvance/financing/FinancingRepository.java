@@ -18,6 +18,10 @@ public interface FinancingRepository extends JpaRepository<Financing, String> {
 
     Optional<Financing> findByValidationTokenHash(String validationTokenHash);
 
+    List<Financing> findByBusinessIdAndFundedAtIsNotNullOrderByFundedAt(String businessId);
+
+    List<Financing> findByFundedAtIsNotNull();
+
     List<Financing> findByInvoiceIdOrderByRequestedAtDesc(String invoiceId);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)

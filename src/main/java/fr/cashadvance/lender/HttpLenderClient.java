@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.cashadvance.identifiers.Iban;
 import java.net.http.HttpClient;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -183,6 +184,21 @@ public class HttpLenderClient implements LenderClient {
                 request.borrowerId(), eligibility.isEligible(), eligibility.maxAmount(),
                 eligibility.reasons().stream().map(LenderEligibility.Reason::code).toList());
         return eligibility;
+    }
+
+    @Override
+    public LenderBill bill(String borrowerSiren, YearMonth month) {
+        requireId(borrowerSiren);
+        Objects.requireNonNull(month, "month");
+        LenderBill bill = call("GET /bills (" + borrowerSiren + ", " + month + ")",
+                () -> restClient.get()
+                        .uri(baseUrl() + "/bills?borrower={borrower}&month={month}",
+                                borrowerSiren, month.toString())
+                        .retrieve()
+                        .body(LenderBill.class));
+        log.info("Lender fee statement {} for borrower {}: {} line(s), {} cents", month,
+                borrowerSiren, bill.lines().size(), bill.total());
+        return bill;
     }
 
     private String baseUrl() {

@@ -1,6 +1,7 @@
 package fr.cashadvance.lender;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 
 /**
  * The lender's HTTP API as this application uses it (DOMAIN §9).
@@ -40,4 +41,10 @@ public interface LenderClient {
 
     /** {@code POST /eligibility/borrower}: whether, and up to how much, the borrower may borrow. */
     LenderEligibility checkEligibility(EligibilityRequest request);
+
+    /**
+     * {@code GET /bills?borrower=...&month=YYYY-MM}: the fee statement of a month that has
+     * ended; asking for the current month is refused (HTTP 409).
+     */
+    LenderBill bill(String borrowerSiren, YearMonth month);
 }

@@ -34,11 +34,15 @@ public class Mailer {
         this.from = parseFrom(properties.from());
     }
 
-    public void send(OutgoingMail mail) {
+    /** A file sent with a mail, such as the monthly fee statement PDF. */
+    public record Attachment(String filename, String contentType, byte[] content) {
+    }
+
+    public void send(OutgoingMail mail, Attachment... attachments) {
         String domain = domainOf(mail.to());
         String subject = singleLine(mail.subject());
         try {
-            sender.send(toMimeMessage(mail, subject));
+            sender.send(toMimeMessage(mail, subject, attachments));
         } catch (MailException | MessagingException e) {
             // The address is personal data: name only its domain, here and in the job's incident.
             throw new MailDeliveryException(
@@ -47,7 +51,8 @@ public class Mailer {
         log.info("Mail sent: subject='{}', recipient domain={}", subject, domain);
     }
 
-    private MimeMessage toMimeMessage(OutgoingMail mail, String subject) throws MessagingException {
+    private MimeMessage toMimeMessage(OutgoingMail mail, String subject,
+                                      Attachment... attachments) throws MessagingException {
         MimeMessage message = sender.createMimeMessage();
         message.setFrom(from);
         message.setRecipient(MimeMessage.RecipientType.TO, parseRecipient(mail.to()));
@@ -62,7 +67,22 @@ public class Mailer {
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
-        message.setContent(alternative);
+        if (attachments.length == 0) {
+            message.setContent(alternative);
+            return message;
+        }
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        MimeBodyPart body = new MimeBodyPart();
+        body.setContent(alternative);
+        mixed.addBodyPart(body);
+        for (Attachment a : attachments) {
+            MimeBodyPart file = new MimeBodyPart();
+            file.setDataHandler(new jakarta.activation.DataHandler(
+                    new jakarta.mail.util.ByteArrayDataSource(a.content(), a.contentType())));
+            file.setFileName(a.filename());
+            mixed.addBodyPart(file);
+        }
+        message.setContent(mixed);
         return message;
     }
 

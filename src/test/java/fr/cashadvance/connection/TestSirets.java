@@ -3,14 +3,14 @@ package fr.cashadvance.connection;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Valid, unused SIRENs and SIRETs for tests: Luhn keys computed, never a real company's. */
-final class TestSirets {
+public final class TestSirets {
 
     private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 9000));
 
     private TestSirets() {
     }
 
-    static String newSiret() {
+    public static String newSiret() {
         String siren = withLuhnKey("71" + String.format("%06d", NEXT.incrementAndGet() % 1_000_000));
         return withLuhnKey(siren + "0001");
     }

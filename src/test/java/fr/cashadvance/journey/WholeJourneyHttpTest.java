@@ -106,7 +106,7 @@ class WholeJourneyHttpTest {
 
         awaitStatus(id, "FUNDED");
         JsonNode entries = call(HttpMethod.GET, "/api/accounting/entries?financingId=" + id,
-                null, null, HttpStatus.OK);
+                null, null, HttpStatus.OK).get("entries");
         assertThat(entries).hasSize(1);
         assertThat(entries.get(0).get("lines").get(0).get("account").asText()).isEqualTo("512000");
 
@@ -129,8 +129,11 @@ class WholeJourneyHttpTest {
                 "VALIDATED", "FUNDED", "REPAID");
         assertThat(repaid.get("feesFinal").decimalValue()).isPositive();
 
-        JsonNode both = call(HttpMethod.GET, "/api/accounting/entries?financingId=" + id, null,
-                null, HttpStatus.OK);
+        JsonNode ledger = call(HttpMethod.GET, "/api/accounting/entries?financingId=" + id,
+                null, null, HttpStatus.OK);
+        assertThat(ledger.get("totalDebit").decimalValue()).isEqualByComparingTo("416.06")
+                .isEqualByComparingTo(ledger.get("totalCredit").decimalValue());
+        JsonNode both = ledger.get("entries");
         assertThat(both).hasSize(2);
         assertThat(both.get(1).get("kind").asText()).isEqualTo("ADVANCE_REPAID");
         assertThat(both.get(1).get("totalDebit").decimalValue()).isEqualByComparingTo("208.03");

@@ -242,6 +242,23 @@ class HttpLenderClientTest {
     }
 
     @Test
+    void billAsksForTheMonthAndReadsItsLinesInCents() {
+        responseBody = """
+                {"borrower":"552100554","month":"2026-11","total":10535,
+                 "lines":[{"loan_id":"loan_1","amount":10500},
+                          {"loan_id":"loan_2","amount":35,"days":5}]}""";
+
+        LenderBill bill = client().bill("552100554", java.time.YearMonth.of(2026, 11));
+
+        assertThat(bill).isEqualTo(new LenderBill("552100554", "2026-11", 10535, List.of(
+                new LenderBill.Line("loan_1", 10500), new LenderBill.Line("loan_2", 35))));
+        Recorded sent = requests.get(0);
+        assertThat(sent.method()).isEqualTo("GET");
+        assertThat(sent.uri()).isEqualTo("/bills?borrower=552100554&month=2026-11");
+        assertThat(sent.authorization()).isEqualTo("Bearer " + API_KEY);
+    }
+
+    @Test
     void gatewayTimeoutIsRetryable() {
         status = 504;
         responseBody = "<html>upstream timed out</html>";

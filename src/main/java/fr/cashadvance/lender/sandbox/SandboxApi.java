@@ -199,6 +199,29 @@ final class SandboxApi {
             @JsonProperty("offset") String offset) {
     }
 
+    /** A month's fee statement for one borrower (SIREN); amounts in cents. */
+    record Bill(
+            @JsonProperty("borrower") String borrower,
+            @JsonProperty("month") String month,
+            @JsonProperty("total") long total,
+            @JsonProperty("lines") List<BillLine> lines) {
+    }
+
+    record BillLine(
+            @JsonProperty("loan_id") String loanId,
+            @JsonProperty("amount") long amount) {
+    }
+
+    /**
+     * Test control body: cents added to a loan's line of a month (negative to take some off);
+     * in the answer, the loan's whole adjustment for that month.
+     */
+    record BillAdjustment(
+            @JsonProperty("loan_id") String loanId,
+            @JsonProperty("month") String month,
+            @JsonProperty("amount") Long amount) {
+    }
+
     /** A loan creation answer, and whether it created the loan or replayed its salt. */
     record Creation(Loan loan, boolean created) {
     }

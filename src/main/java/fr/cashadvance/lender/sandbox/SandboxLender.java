@@ -26,10 +26,14 @@ import fr.cashadvance.lender.sandbox.SandboxCreditPolicy.Movement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -37,6 +41,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,9 +56,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 // LIMITATION: one JVM-wide lock serialises the sandbox: simple and race-free for one instance,
 // no throughput to speak of, and no protection across several instances beyond @Version.
-// LIMITATION: fees are computed on each loan (fees_estimated, fees_ongoing) but the sandbox
-// issues no monthly fee statement and never uses TO_REPAY_FEES; a loan in ISSUE_DETECTED stays
-// there (no endpoint settles it by transfer).
+// LIMITATION: fees are billed by monthly statement (GET /bills) but never debited: the sandbox
+// never uses TO_REPAY_FEES; a loan in ISSUE_DETECTED stays there (no endpoint settles it by
+// transfer). Statement adjustments (a test control) live in memory and vanish on restart.
 // LIMITATION: a borrower's credit limit is computed when it registers (or re-registers), not
 // again when the sandbox clock moves into a new month; blocking a borrower stops new loans
 // only: loans already accepted go on as usual.
@@ -88,6 +93,8 @@ public class SandboxLender {
     private final ObjectMapper objectMapper;
     private final TransactionTemplate tx;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Cents added to a loan's statement line, by loan id and month ("id|YYYY-MM"). */
+    private final Map<String, Long> billAdjustments = new ConcurrentHashMap<>();
 
     SandboxLender(SandboxLoanRepository loans, SandboxCreditLineRepository creditLines,
                   SandboxBorrowerRepository borrowers,
@@ -307,6 +314,77 @@ public class SandboxLender {
             }
             return RegisteredBorrower.of(borrower, line.getStatus());
         });
+    }
+
+    /**
+     * The borrower's fee statement for {@code month}: one line per wired loan whose accrual
+     * touches the month (see {@link SandboxFeeStatement}), plus any test adjustment.
+     */
+    SandboxApi.Bill bill(String borrowerIdentifier, String month) {
+        String siren = checkBorrowerIdentifier(borrowerIdentifier);
+        YearMonth billed = parseMonth(month);
+        return serialized(now -> {
+            LocalDate today = SandboxSchedule.today(now);
+            if (!SandboxFeeStatement.isBillable(billed, today)) {
+                throw new SandboxProblem(HttpStatus.CONFLICT,
+                        "Mois non terminé", "Le relevé de frais du mois " + billed
+                        + " n'existe pas encore : il est émis le "
+                        + billed.plusMonths(1).atDay(1) + " (aujourd'hui " + today + ").");
+            }
+            List<SandboxApi.BillLine> lines = new ArrayList<>();
+            for (SandboxLoan loan
+                    : loans.findByBorrowerSirenAndPaidAtIsNotNullOrderByPaidAtAscIdAsc(siren)) {
+                var accrual = new SandboxFeeStatement.Accrual(loan.getAmount(),
+                        loan.getFeesDailyRate(), SandboxSchedule.today(loan.getPaidAt()),
+                        loan.getRepaidAt() == null ? null
+                                : SandboxSchedule.today(loan.getRepaidAt()));
+                long adjustment = billAdjustments.getOrDefault(
+                        adjustmentKey(loan.getId(), billed), 0L);
+                if (accrual.appearsIn(billed) || adjustment != 0) {
+                    lines.add(new SandboxApi.BillLine(loan.getId(),
+                            accrual.lineFor(billed) + adjustment));
+                }
+            }
+            long total = lines.stream().mapToLong(SandboxApi.BillLine::amount).sum();
+            log.info("Sandbox lender: fee statement {} for SIREN {}: {} line(s), {} cents",
+                    billed, siren, lines.size(), total);
+            return new SandboxApi.Bill(siren, billed.toString(), total, lines);
+        });
+    }
+
+    /** Test control: adds cents to a wired loan's line of a month, to exercise a mismatch. */
+    SandboxApi.BillAdjustment adjustBill(SandboxApi.BillAdjustment request) {
+        if (request == null || request.loanId() == null || request.loanId().isBlank()
+                || request.amount() == null) {
+            throw SandboxProblem.badRequest("loan_id, month (AAAA-MM) et amount (en centimes) "
+                    + "sont obligatoires.");
+        }
+        YearMonth month = parseMonth(request.month());
+        return serialized(now -> {
+            SandboxLoan loan = find(request.loanId().strip());
+            if (loan.getPaidAt() == null) {
+                throw SandboxProblem.conflict("Le prêt " + loan.getId() + " n'a pas été versé : "
+                        + "il ne figure sur aucun relevé de frais.");
+            }
+            long total = billAdjustments.merge(adjustmentKey(loan.getId(), month),
+                    request.amount(), Long::sum);
+            log.info("Sandbox lender: fee statement {} of loan {} adjusted by {} cents", month,
+                    loan.getId(), request.amount());
+            return new SandboxApi.BillAdjustment(loan.getId(), month.toString(), total);
+        });
+    }
+
+    private static String adjustmentKey(String loanId, YearMonth month) {
+        return loanId + "|" + month;
+    }
+
+    private static YearMonth parseMonth(String month) {
+        try {
+            return YearMonth.parse(month == null ? "" : month.strip());
+        } catch (DateTimeParseException e) {
+            throw SandboxProblem.badRequest("month doit être un mois AAAA-MM (2026-11) ; reçu « "
+                    + month + " ».");
+        }
     }
 
     SandboxApi.Clock clockState() {

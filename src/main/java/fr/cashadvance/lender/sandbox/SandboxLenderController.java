@@ -125,6 +125,18 @@ class SandboxLenderController {
         return lender.changeScenario(id, scenario);
     }
 
+    /** The fee statement of a month that has ended in sandbox time. */
+    @GetMapping("/bills")
+    SandboxApi.Bill bill(@RequestParam String borrower, @RequestParam String month) {
+        return lender.bill(borrower, month);
+    }
+
+    /** Test control: makes a loan's line of a month differ from its accrued fees. */
+    @PostMapping("/bills/adjustments")
+    SandboxApi.BillAdjustment adjustBill(@RequestBody SandboxApi.BillAdjustment adjustment) {
+        return lender.adjustBill(adjustment);
+    }
+
     @GetMapping("/clock")
     SandboxApi.Clock clock() {
         return lender.clockState();

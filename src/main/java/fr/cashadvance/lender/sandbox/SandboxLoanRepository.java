@@ -22,6 +22,9 @@ interface SandboxLoanRepository extends JpaRepository<SandboxLoan, String> {
 
     List<SandboxLoan> findAllByOrderByCreatedAtDesc();
 
+    /** The borrower's loans that were wired, the only ones that accrue fees; oldest first. */
+    List<SandboxLoan> findByBorrowerSirenAndPaidAtIsNotNullOrderByPaidAtAscIdAsc(String siren);
+
     @Query("""
             select coalesce(sum(l.amount), 0) from SandboxLoan l
             where l.borrowerSiren = :siren and l.status in :statuses""")

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.cashadvance.identifiers.Siren;
 import fr.cashadvance.identifiers.Siret;
 import fr.cashadvance.lender.EligibilityRequest;
+import fr.cashadvance.lender.LenderBill;
 import fr.cashadvance.lender.LenderBorrower;
 import fr.cashadvance.lender.LenderEligibility;
 import fr.cashadvance.lender.NewBorrower;
@@ -676,6 +677,72 @@ class SandboxLenderHttpTest {
 
         assertThat(list.get(0).path("id").asText()).isEqualTo(newer.id());
         assertThat(list.get(1).path("id").asText()).isEqualTo(older.id());
+    }
+
+    // ---- fee statements -------------------------------------------------------------------
+
+    @Test
+    void loanFundedMidMonthAndRepaidTheNextIsBilledOverTwoStatementsAddingUpToItsFee() {
+        YearMonth funding = YearMonth.from(today()).plusMonths(1);
+        advanceTo(funding.atDay(15).atTime(9, 0).atZone(PARIS).toInstant());
+        LocalDate repayOn = funding.plusMonths(1).atDay(10);
+        LenderLoan loan = funded(1_000_000, SUCCEEDS, repayOn);
+        advanceTo(funding.plusMonths(2).atDay(1).atTime(0, 30).atZone(PARIS).toInstant());
+
+        LenderLoan repaid = lender.getLoan(loan.id());
+        LenderBill first = lender.bill(borrower, funding);
+        LenderBill second = lender.bill(borrower, funding.plusMonths(1));
+
+        // 10 000 € at 0.07 % a day is 7 € a night: 15th to month end, then 1st to 10th.
+        long nightsInFundingMonth = funding.lengthOfMonth() - 14;
+        assertThat(repaid.status()).isEqualTo(LenderLoanStatus.CLOSED);
+        assertThat(repaid.feesOngoing()).isEqualTo(700 * (nightsInFundingMonth + 9));
+        assertThat(first).isEqualTo(new LenderBill(borrower, funding.toString(),
+                700 * nightsInFundingMonth,
+                List.of(new LenderBill.Line(loan.id(), 700 * nightsInFundingMonth))));
+        assertThat(second).isEqualTo(new LenderBill(borrower, funding.plusMonths(1).toString(),
+                6_300, List.of(new LenderBill.Line(loan.id(), 6_300))));
+        assertThat(first.total() + second.total()).isEqualTo(repaid.feesOngoing());
+    }
+
+    @Test
+    void currentMonthCannotBeBilledYet() {
+        YearMonth current = YearMonth.from(today());
+
+        assertThatThrownBy(() -> lender.bill(borrower, current))
+                .isInstanceOfSatisfying(LenderRejectedException.class, e -> {
+                    assertThat(e.httpStatus()).isEqualTo(409);
+                    assertThat(e.lenderMessage()).contains(current.toString(),
+                            current.plusMonths(1).atDay(1).toString());
+                });
+        ResponseEntity<JsonNode> malformed = sandbox.get()
+                .uri("/bills?borrower={b}&month=novembre", borrower).retrieve()
+                .toEntity(JsonNode.class);
+        assertThat(malformed.getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void adjustmentMakesTheLineDifferFromTheAccruedFees() {
+        YearMonth funding = YearMonth.from(today()).plusMonths(1);
+        advanceTo(funding.atDay(15).atTime(9, 0).atZone(PARIS).toInstant());
+        LenderLoan loan = funded(1_000_000, SUCCEEDS, funding.plusMonths(1).atDay(20));
+        advanceTo(funding.plusMonths(1).atDay(1).atTime(0, 30).atZone(PARIS).toInstant());
+        long accrued = 700L * (funding.lengthOfMonth() - 14);
+        LenderBill before = lender.bill(borrower, funding);
+
+        ResponseEntity<JsonNode> adjusted = sandbox.post().uri("/bills/adjustments")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("loan_id", loan.id(), "month", funding.toString(), "amount", 3))
+                .retrieve().toEntity(JsonNode.class);
+        LenderBill after = lender.bill(borrower, funding);
+
+        assertThat(before.lines()).containsExactly(new LenderBill.Line(loan.id(), accrued));
+        assertThat(adjusted.getStatusCode().value()).isEqualTo(200);
+        assertThat(adjusted.getBody().path("amount").asLong()).isEqualTo(3);
+        assertThat(after.lines()).containsExactly(new LenderBill.Line(loan.id(), accrued + 3));
+        assertThat(after.total()).isEqualTo(accrued + 3);
+        // Still running: it is on the next statement too, which is not issued yet.
+        assertThat(lender.getLoan(loan.id()).status()).isEqualTo(LenderLoanStatus.TO_REPAY);
     }
 
     // ---- helpers --------------------------------------------------------------------------
