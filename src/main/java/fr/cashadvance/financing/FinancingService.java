@@ -306,11 +306,23 @@ public class FinancingService {
         return new FinancingView(f.getId(), f.getInvoiceId(), invoice.getNumber(),
                 f.getBusinessId(), f.getStatus(), f.getStatus().label(), f.getAmount(),
                 f.getCurrency(), f.getRepaymentDate(), f.isRepaymentPostponed(),
-                f.getFeesDailyRate(), f.getFeesEstimated(), f.getFeesFinal(),
+                f.getFeesDailyRate(), f.getFeesEstimated(), feesAccrued(f), f.getFeesFinal(),
                 business.getCreditLimit(), balance.available(business), f.getLenderLoanId(),
                 f.getProcessInstanceId(), f.getRequestedAt(), f.getConfirmedAt(),
                 f.getValidatedAt(), f.getTransferDeadline(), f.getFundedAt(), f.getRepaidAt(),
                 f.getOutcomeReason(), history);
+    }
+
+    /** Fees accrued so far (through today, Paris), or the final fee once repaid. */
+    private BigDecimal feesAccrued(Financing f) {
+        if (f.getFundedAt() == null) {
+            return null;
+        }
+        var period = new fr.cashadvance.accounting.fees.FeeAccrual.LoanPeriod(f.getId(),
+                f.getAmount(), f.getFeesDailyRate(), variables.parisDate(f.getFundedAt()),
+                f.getRepaidAt() == null ? null : variables.parisDate(f.getRepaidAt()));
+        return fr.cashadvance.accounting.fees.FeeAccrual.accruedBefore(period,
+                variables.today().plusDays(1));
     }
 
     private Financing lock(String id) {

@@ -19,6 +19,7 @@ public record FinancingView(
         boolean repaymentPostponed,
         BigDecimal feesDailyRate,
         BigDecimal feesEstimated,
+        BigDecimal feesAccrued,
         BigDecimal feesFinal,
         BigDecimal creditLimit,
         BigDecimal availableBalance,

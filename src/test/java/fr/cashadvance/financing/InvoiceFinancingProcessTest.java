@@ -33,6 +33,7 @@ class InvoiceFinancingProcessTest extends JourneyTestSupport {
         assertThat(instanceOf(f)).isWaitingAt("Gateway_AwaitRepayment");
         assertThat(accounting.forFinancing(f.id())).extracting(e -> e.getKind())
                 .containsExactly(EntryKind.ADVANCE_RECEIVED);
+        assertThat(f.feesAccrued()).isNotNull().isLessThanOrEqualTo(f.feesEstimated());
 
         sandboxAdvance("P60D");
         executeJob(f, "Event_RepaymentDue");
@@ -41,6 +42,7 @@ class InvoiceFinancingProcessTest extends JourneyTestSupport {
         FinancingView repaid = financings.get(f.id());
         assertThat(repaid.status()).isEqualTo(FinancingStatus.REPAID);
         assertThat(repaid.feesFinal()).isPositive();
+        assertThat(repaid.feesAccrued()).isEqualByComparingTo(repaid.feesFinal());
         assertThat(instanceOf(f)).isEnded();
         assertThat(repaid.history()).extracting(FinancingView.HistoryEntry::status)
                 .containsSubsequence(FinancingStatus.REQUESTED, FinancingStatus.IN_EVALUATION,

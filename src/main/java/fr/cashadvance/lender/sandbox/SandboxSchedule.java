@@ -2,7 +2,6 @@ package fr.cashadvance.lender.sandbox;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,19 +26,9 @@ final class SandboxSchedule {
         return LocalDate.ofInstant(sandboxNow, PARIS);
     }
 
-    // LIMITATION: business days are Monday to Friday; TARGET holidays (1 January, Easter,
-    // 1 May, 25-26 December) are not skipped by the sandbox.
+    /** TARGET business days, as SEPA debits settle (the product's own calendar). */
     static LocalDate plusBusinessDays(LocalDate from, int days) {
-        LocalDate date = from;
-        int left = days;
-        while (left > 0) {
-            date = date.plusDays(1);
-            if (date.getDayOfWeek() != DayOfWeek.SATURDAY
-                    && date.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                left--;
-            }
-        }
-        return date;
+        return fr.cashadvance.calendar.TargetCalendar.plusBusinessDays(from, days);
     }
 
     static LocalDate earliestRepaymentDate(Instant sandboxNow) {
