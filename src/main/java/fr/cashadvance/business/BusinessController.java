@@ -55,7 +55,7 @@ public class BusinessController {
     public BusinessView disconnect(@PathVariable String id) {
         Business b = businesses.lockById(id).orElseThrow(() -> ApiProblem.notFound("Entreprise",
                 id));
-        if (b.getConnectionStatus() != ConnectionStatus.CONNECTED) {
+        if (b.getConnectionStatus() == ConnectionStatus.DISCONNECTED) {
             throw new ApiProblem(HttpStatus.CONFLICT, "not-connected", "Pas connectée",
                     "Business " + id + " is " + b.getConnectionStatus() + ".")
                     .with("connectionStatus", b.getConnectionStatus());
@@ -75,7 +75,8 @@ public class BusinessController {
         return new BusinessView(b.getId(), b.getName(), b.getSiren(), b.getSiret(),
                 b.getApeCode(), Iban.mask(b.getIban()), b.getConnectionStatus(),
                 b.getStatusReason(), b.getConnectedAt(), b.connectedOn(), b.getCreditLimit(),
-                outstanding, pending, b.getCreditLimit().subtract(outstanding).subtract(pending),
-                b.getFeesDailyRate());
+                outstanding, pending, b.isConnected() ? b.getCreditLimit().subtract(outstanding)
+                        .subtract(pending) : java.math.BigDecimal.ZERO.setScale(2),
+                b.getFeesDailyRate(), b.getLenderBorrowerId());
     }
 }

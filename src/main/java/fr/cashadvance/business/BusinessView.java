@@ -20,5 +20,6 @@ public record BusinessView(
         BigDecimal outstanding,
         BigDecimal pendingValidation,
         BigDecimal availableBalance,
-        BigDecimal feesDailyRate) {
+        BigDecimal feesDailyRate,
+        String lenderBorrowerId) {
 }

@@ -74,7 +74,7 @@ public class ConnectionJourney {
             var request = new ConnectionRequest(UUID.randomUUID().toString(), input,
                     actor(), Instant.now(clock));
             request.processInstanceId(execution.getProcessInstanceId());
-            requests.save(request);
+            requests.saveAndFlush(request);
             execution.setVariable("connectionRequestId", request.getId());
             execution.setProcessBusinessKey(request.getId());
         } else {

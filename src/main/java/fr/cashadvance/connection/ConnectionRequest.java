@@ -40,6 +40,7 @@ public class ConnectionRequest {
     private BigDecimal creditLimit;
 
     private String processInstanceId;
+    private String pendingSiren;
     private String requestedBy;
     private Instant createdAt;
     private Instant decidedAt;
@@ -61,6 +62,8 @@ public class ConnectionRequest {
         this.representativePhone = in.representativePhone();
         this.consent = in.consent();
         this.status = ConnectionRequestStatus.PENDING;
+        // Unique while pending: a second request for the company fails at insert.
+        this.pendingSiren = this.siren;
         this.requestedBy = requestedBy;
         this.createdAt = now;
     }
@@ -69,6 +72,7 @@ public class ConnectionRequest {
         this.status = outcome;
         this.reason = reason;
         this.decidedAt = at;
+        this.pendingSiren = null;
     }
 
     void connected(String businessId, BigDecimal creditLimit, String note, Instant at) {

@@ -51,6 +51,11 @@ public final class ConnectionRules {
             v.add(new FieldViolation("legalName", "legal-name.required",
                     "La raison sociale est obligatoire."));
         }
+        tooLong(v, "legalName", in.legalName(), 200);
+        tooLong(v, "representative.firstName", in.representativeFirstName(), 100);
+        tooLong(v, "representative.lastName", in.representativeLastName(), 100);
+        tooLong(v, "representative.email", in.representativeEmail(), 254);
+        tooLong(v, "representative.phone", in.representativePhone(), 30);
         if (in.companyCreatedOn() != null && in.companyCreatedOn().isAfter(today)) {
             v.add(new FieldViolation("companyCreatedOn", "company-created-on.future",
                     "La date de création de l'entreprise est dans le futur."));
@@ -84,6 +89,13 @@ public final class ConnectionRules {
                 in.companyCreatedOn(),
                 trim(in.representativeFirstName()), trim(in.representativeLastName()),
                 trim(in.representativeEmail()), trim(in.representativePhone()), in.consent());
+    }
+
+    private static void tooLong(List<FieldViolation> v, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            v.add(new FieldViolation(field, "too-long", "Le champ " + field + " dépasse " + max
+                    + " caractères."));
+        }
     }
 
     private static String trim(String s) {

@@ -28,6 +28,9 @@ public class ConnectionService {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionService.class);
     public static final String PROCESS_KEY = "lender-connection";
+    static final int MAX_ACCOUNTS = 20;
+    static final int MAX_TRANSACTIONS = 5_000;
+    static final java.math.BigDecimal MAX_AMOUNT = new java.math.BigDecimal("1000000000");
 
     private final ConnectionRequestRepository requests;
     private final BusinessRepository businesses;
@@ -76,7 +79,7 @@ public class ConnectionService {
     /** Starts the process for a checked request; its first steps run in this transaction. */
     ConnectionRequest start(ConnectionInput input, String actor) {
         // Assigned id, no version: save() merges, so keep the managed copy it returns.
-        var request = requests.save(new ConnectionRequest(UUID.randomUUID().toString(), input,
+        var request = requests.saveAndFlush(new ConnectionRequest(UUID.randomUUID().toString(), input,
                 actor, Instant.now(clock)));
         Map<String, Object> vars = new HashMap<>();
         vars.put("connectionRequestId", request.getId());
@@ -120,6 +123,11 @@ public class ConnectionService {
         if (accounts == null) {
             return v;
         }
+        if (accounts.size() > MAX_ACCOUNTS) {
+            v.add(new ConnectionRules.FieldViolation("bankAccounts", "too-many",
+                    "Au plus " + MAX_ACCOUNTS + " comptes bancaires."));
+            return v;
+        }
         for (int i = 0; i < accounts.size(); i++) {
             var a = accounts.get(i);
             String field = "bankAccounts[" + i + "]";
@@ -129,16 +137,28 @@ public class ConnectionService {
                         "L'IBAN de ce compte n'est pas valide."));
                 continue;
             }
+            if (a.bankName() != null && a.bankName().length() > 120) {
+                v.add(new ConnectionRules.FieldViolation(field + ".bankName", "too-long",
+                        "Le nom de la banque dépasse 120 caractères."));
+            }
             if (a.transactions() == null) {
+                continue;
+            }
+            if (a.transactions().size() > MAX_TRANSACTIONS) {
+                v.add(new ConnectionRules.FieldViolation(field + ".transactions", "too-many",
+                        "Au plus " + MAX_TRANSACTIONS + " opérations par compte."));
                 continue;
             }
             for (int t = 0; t < a.transactions().size(); t++) {
                 var tx = a.transactions().get(t);
                 if (tx == null || tx.date() == null || tx.amount() == null
-                        || tx.amount().scale() > 2) {
+                        || tx.amount().scale() > 2 || tx.amount().abs().compareTo(MAX_AMOUNT) > 0
+                        || tx.date().isAfter(LocalDate.now(ZoneId.of("Europe/Paris")))
+                        || (tx.label() != null && tx.label().length() > 200)) {
                     v.add(new ConnectionRules.FieldViolation(field + ".transactions[" + t + "]",
-                            "transaction.invalid", "Chaque opération a une date et un montant "
-                            + "en euros (2 décimales au plus)."));
+                            "transaction.invalid", "Chaque opération a une date passée, un "
+                            + "montant en euros (2 décimales au plus, moins d'un milliard) et un "
+                            + "libellé de 200 caractères au plus."));
                 }
             }
         }

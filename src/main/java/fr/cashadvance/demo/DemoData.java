@@ -112,8 +112,14 @@ public class DemoData implements ApplicationRunner {
         // Operators watch and repair journeys (jobs, incidents, connections) but never make a
         // business's decision: no task permission beyond their own candidate-group tasks.
         access.grant(OPERATORS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
-                Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE, Permissions.READ_HISTORY,
-                Permissions.CREATE_INSTANCE);
+                Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE, Permissions.READ_HISTORY);
+        // Operators start connections and statements; a financing starts only from its request.
+        access.grant(OPERATORS, Resources.PROCESS_DEFINITION, "lender-connection",
+                Permissions.CREATE_INSTANCE, Permissions.READ, Permissions.READ_INSTANCE,
+                Permissions.UPDATE_INSTANCE, Permissions.READ_HISTORY);
+        access.grant(OPERATORS, Resources.PROCESS_DEFINITION, "fee-statement",
+                Permissions.CREATE_INSTANCE, Permissions.READ, Permissions.READ_INSTANCE,
+                Permissions.UPDATE_INSTANCE, Permissions.READ_HISTORY);
         access.grant(OPERATORS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ,
                 Permissions.UPDATE, Permissions.CREATE);
         access.grant(OPERATORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ,

@@ -120,6 +120,20 @@ public class FinancingJourney {
                 businesses.findById(f.getBusinessId()).orElseThrow().camundaGroup());
     }
 
+    /**
+     * A journey starts only from its financing's request: a start through the engine (Tasklist,
+     * REST) for a financing that already has its journey, or for none, is refused.
+     */
+    public void checkStart(DelegateExecution execution) {
+        String id = execution.getProcessBusinessKey();
+        var f = id == null ? null : financings.findById(id).orElse(null);
+        if (f == null || f.getProcessInstanceId() != null
+                || f.getStatus() != FinancingStatus.REQUESTED) {
+            throw new IllegalStateException("Une avance se demande depuis la facture "
+                    + "(POST /api/invoices/{id}/financings), pas en démarrant le processus.");
+        }
+    }
+
     @Transactional
     public void expireRecap(DelegateExecution execution) {
         Financing f = financing(execution);

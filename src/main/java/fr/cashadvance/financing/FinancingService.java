@@ -318,6 +318,9 @@ public class FinancingService {
         if (f.getFundedAt() == null) {
             return null;
         }
+        if (f.getFeesFinal() != null) {
+            return f.getFeesFinal();
+        }
         var period = new fr.cashadvance.accounting.fees.FeeAccrual.LoanPeriod(f.getId(),
                 f.getAmount(), f.getFeesDailyRate(), variables.parisDate(f.getFundedAt()),
                 f.getRepaidAt() == null ? null : variables.parisDate(f.getRepaidAt()));

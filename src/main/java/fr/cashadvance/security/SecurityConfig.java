@@ -31,8 +31,7 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, CamundaIdentityAuthenticationProvider users,
-                                 ObjectMapper json) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ObjectMapper json) throws Exception {
         http.securityMatcher("/api/**", "/mailbox/**", "/mailbox")
                 .authorizeHttpRequests(a -> a
                         // LIMITATION: webhooks are not signed yet; they only wake a journey,
@@ -40,11 +39,20 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/lender/webhooks").permitAll()
                         .requestMatchers("/mailbox", "/mailbox/**").authenticated()
                         .anyRequest().hasAnyRole("PLATFORM", "OPERATOR", "ADMIN"))
-                .authenticationProvider(users)
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) ->
-                        problem(res, json, HttpStatus.UNAUTHORIZED, "unauthenticated",
-                                "Authentification requise",
-                                "Send HTTP Basic credentials of a platform account.")))
+                // The provider bean is the global one; naming it here too would check (and
+                // count) every wrong password twice.
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> {
+                    if (e instanceof org.springframework.security.authentication.LockedException) {
+                        res.setHeader("Retry-After", "300");
+                        problem(res, json, HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-logins",
+                                "Trop d'échecs de connexion", "Too many wrong passwords for this "
+                                + "account from this address; retry in 5 minutes.");
+                        return;
+                    }
+                    problem(res, json, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                            "Authentification requise",
+                            "Send HTTP Basic credentials of a platform account.");
+                }))
                 .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) ->
                         problem(res, json, HttpStatus.FORBIDDEN, "forbidden", "Accès refusé",
                                 "This account may not use this endpoint.")))

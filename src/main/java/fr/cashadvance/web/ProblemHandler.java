@@ -37,7 +37,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({OptimisticLockingFailureException.class,
-            PessimisticLockingFailureException.class})
+            PessimisticLockingFailureException.class,
+            org.springframework.dao.DataIntegrityViolationException.class})
     public ResponseEntity<ProblemDetail> onConcurrentChange(RuntimeException e) {
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "Another request changed this resource at the same time; nothing was changed. "

@@ -203,6 +203,52 @@ class LenderConnectionProcessTest extends JourneyTestSupport {
                 .hasMessageContaining("invoice.issued-before-connection");
     }
 
+    @Test
+    void parallelRequestsForOneCompanyLetExactlyOneThrough() throws Exception {
+        String siret = TestSirets.newSiret();
+        var body = body(siret, "62.01Z", true, null);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var results = new ArrayList<java.util.concurrent.Future<Integer>>();
+        for (int i = 0; i < 6; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return rest.withBasicAuth("platform", "test-password").postForEntity(
+                        "/api/connections", new HttpEntity<>(body, jsonHeaders()), String.class)
+                        .getStatusCode().value();
+            }));
+        }
+        start.countDown();
+        List<Integer> codes = new ArrayList<>();
+        for (var r : results) {
+            codes.add(r.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(codes).containsOnly(201, 409);
+        assertThat(codes).filteredOn(c -> c == 201).hasSize(1);
+        assertThat(requests.findAll()).filteredOn(r -> r.getSiret().equals(siret)).hasSize(1);
+    }
+
+    @Test
+    void overLongFieldsAreRefusedByName() throws Exception {
+        var body = new ConnectionBody(TestSirets.newSiret(), "62.01Z", IBAN, "x".repeat(300),
+                null, new ConnectionBody.Representative("Jeanne", "y".repeat(150),
+                "jeanne@atelier.example", null), true, List.of(new ConnectionBody.Account(IBAN,
+                "z".repeat(200), List.of(new ConnectionBody.Transaction(today().minusDays(3),
+                new BigDecimal("1e20"), "trop")))));
+
+        var response = rest.withBasicAuth("platform", "test-password").postForEntity(
+                "/api/connections", new HttpEntity<>(body, jsonHeaders()), String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        JsonNode problem = json.readTree(response.getBody());
+        List<String> fields = new ArrayList<>();
+        problem.get("violations").forEach(v -> fields.add(v.get("field").asText()));
+        assertThat(fields).contains("legalName", "representative.lastName",
+                "bankAccounts[0].bankName", "bankAccounts[0].transactions[0]");
+    }
+
     // ---- helpers --------------------------------------------------------------------------
 
     private ConnectionView connectAndRunJobs(ConnectionBody body) {

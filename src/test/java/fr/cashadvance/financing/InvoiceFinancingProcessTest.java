@@ -309,4 +309,19 @@ class InvoiceFinancingProcessTest extends JourneyTestSupport {
         assertThat(status(f.id())).isEqualTo(FinancingStatus.REQUESTED);
         financings.cancel(f.id(), "test");
     }
+
+    @Test
+    void theJourneyCannotBeStartedAroundItsRequest() {
+        FinancingView f = financings.request(issuedInvoice("240.00", BUYER_SIREN).id(), null,
+                "test");
+
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey(JourneyModel.PROCESS_KEY,
+                f.id(), java.util.Map.of("businessGroup", "operators")))
+                .hasMessageContaining("POST /api/invoices");
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey(JourneyModel.PROCESS_KEY))
+                .hasMessageContaining("POST /api/invoices");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(f.id())
+                .count()).isEqualTo(1);
+        financings.cancel(f.id(), "test");
+    }
 }
