@@ -13,7 +13,6 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -286,30 +285,8 @@ class AccountingLedgerHttpTest extends JourneyTestSupport {
         return rest.withBasicAuth("platform", PASSWORD);
     }
 
-    /** A random SIREN with a valid Luhn key, unused by the demo data. */
+    /** A SIREN with a valid Luhn key, unused by the demo data. */
     private static String validSiren() {
-        String base = "7" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
-        for (int key = 0; key <= 9; key++) {
-            String candidate = base + key;
-            if (luhn(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException();
-    }
-
-    private static boolean luhn(String digits) {
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int d = digits.charAt(digits.length() - 1 - i) - '0';
-            if (i % 2 == 1) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-        }
-        return sum % 10 == 0;
+        return fr.cashadvance.connection.TestSirets.newSiret().substring(0, 9);
     }
 }
