@@ -54,6 +54,10 @@ public class ConnectionJourney {
         this.clock = clock;
     }
 
+    // LIMITATION: an operator who starts a connection from Tasklist sees only "process started";
+    // the outcome is read with GET /api/businesses?siren= (the community Cockpit shows no
+    // finished instances).
+
     /**
      * Checks SIRET, APE and IBAN. A request from the API was checked already; one from the
      * Tasklist start form is checked here, and refused as a whole (nothing kept) if invalid.

@@ -112,6 +112,8 @@ public class FinancingJourney {
                             actor);
                 }
             } catch (fr.cashadvance.web.ApiProblem refused) {
+                // LIMITATION: Tasklist shows this French text inside the engine's own error
+                // wrapper ("Cannot submit task form … ENGINE-03051 …").
                 throw new IllegalArgumentException(refused.forPeople());
             }
         }

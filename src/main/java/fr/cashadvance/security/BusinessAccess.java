@@ -30,6 +30,8 @@ public class BusinessAccess {
         this.authorizations = authorizations;
     }
 
+    // LIMITATION: a newly connected business gets its group but no user: an administrator adds
+    // its people in Camunda Admin (the platform's own identity provider would in production).
     public String ensureGroup(Business business) {
         String groupId = business.camundaGroup();
         ensureGroup(groupId, business.getName(), Groups.GROUP_TYPE_WORKFLOW);

@@ -37,6 +37,8 @@ public class SecurityConfig {
                         // LIMITATION: webhooks are not signed yet; they only wake a journey,
                         // which then reads the loan from the lender, so a forged one moves nothing.
                         .requestMatchers(HttpMethod.POST, "/api/lender/webhooks").permitAll()
+                        // LIMITATION: the demo mail catcher shows every mail (validation links
+                        // included) to any logged-in account; it exists only in the default run.
                         .requestMatchers("/mailbox", "/mailbox/**").authenticated()
                         .anyRequest().hasAnyRole("PLATFORM", "OPERATOR", "ADMIN"))
                 // The provider bean is the global one; naming it here too would check (and
