@@ -50,6 +50,15 @@ public class FeeStatement {
         this.updatedAt = now;
     }
 
+    void recomputed(BigDecimal totalOurs, String linesJson, Instant now) {
+        this.totalOurs = totalOurs;
+        this.linesJson = linesJson;
+        this.totalLender = null;
+        this.differences = null;
+        this.status = StatementStatus.COMPUTED;
+        this.updatedAt = now;
+    }
+
     void reconciled(BigDecimal totalLender, String linesJson, String differences, Instant now) {
         this.totalLender = totalLender;
         this.linesJson = linesJson;

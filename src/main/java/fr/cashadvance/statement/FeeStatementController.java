@@ -27,12 +27,19 @@ public class FeeStatementController {
     private final FeeStatementService statements;
     private final FeeStatementRepository repository;
     private final RuntimeService runtime;
+    private final java.time.Clock clock;
+    private final boolean sandbox;
 
     public FeeStatementController(FeeStatementService statements,
-                                  FeeStatementRepository repository, RuntimeService runtime) {
+                                  FeeStatementRepository repository, RuntimeService runtime,
+                                  java.time.Clock clock,
+                                  @org.springframework.beans.factory.annotation.Value(
+                                          "${sandbox-lender.enabled:false}") boolean sandbox) {
         this.statements = statements;
         this.repository = repository;
         this.runtime = runtime;
+        this.clock = clock;
+        this.sandbox = sandbox;
     }
 
     public record StatementView(String id, String businessId, String month, String status,
@@ -45,8 +52,16 @@ public class FeeStatementController {
     @Operation(summary = "Run the fee-statement process now for a month (YYYY-MM, default: the "
             + "previous month); the 1st-of-month timer does the same at 06:00 Paris")
     public ResponseEntity<Map<String, String>> run(@RequestParam(required = false) String month) {
-        YearMonth m = month == null ? FeeStatementService.previousMonth(java.time.Clock
-                .systemUTC()) : FeeStatementService.parseMonth(month);
+        YearMonth m = month == null ? FeeStatementService.previousMonth(clock)
+                : FeeStatementService.parseMonth(month);
+        FeeStatementService.checkBillable(m, clock, sandbox);
+        if (runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey("statements-" + m).active().count() > 0) {
+            throw new fr.cashadvance.web.ApiProblem(org.springframework.http.HttpStatus.CONFLICT,
+                    "statement-run-in-progress", "Relevé en cours", "The statements of " + m
+                    + " are still being produced (an operator task may be open); retry when "
+                    + "that run has ended.");
+        }
         var instance = runtime.createMessageCorrelation(MESSAGE_ON_DEMAND)
                 .processInstanceBusinessKey("statements-" + m)
                 .setVariable("month", m.toString())

@@ -35,6 +35,11 @@ public class FeeStatementJourney {
 
     public void reconcile(DelegateExecution execution) {
         String id = (String) execution.getVariable("statementId");
+        if (statements.find(id).getStatus() == StatementStatus.SENT) {
+            // Already reconciled, booked and sent: a second run of the month changes nothing.
+            execution.setVariableLocal("billMatches", true);
+            return;
+        }
         boolean matches = statements.reconcile(id);
         var s = statements.find(id);
         execution.setVariableLocal("billMatches", matches);

@@ -85,7 +85,8 @@ public class FeeStatementService {
     @Transactional
     public FeeStatement compute(String businessId, YearMonth month) {
         var existing = statements.findByBusinessIdAndPeriod(businessId, month.toString());
-        if (existing.isPresent()) {
+        if (existing.isPresent() && existing.get().getStatus() != StatementStatus.COMPUTED
+                && existing.get().getStatus() != StatementStatus.MISMATCH) {
             return existing.get();
         }
         List<StatementLine> lines = new ArrayList<>();
@@ -102,6 +103,11 @@ public class FeeStatementService {
             lines.add(new StatementLine(f.getId(), f.getLenderLoanId(), number, f.getAmount(),
                     p.fundedOn(), p.repaidOn(), fee, null));
             total = total.add(fee);
+        }
+        if (existing.isPresent()) {
+            // Not booked yet: computed again, so a loan funded since the last run is counted.
+            existing.get().recomputed(total, write(lines), Instant.now(clock));
+            return existing.get();
         }
         var statement = new FeeStatement(UUID.randomUUID().toString(), businessId,
                 month.toString(), total, write(lines), Instant.now(clock));
@@ -151,7 +157,8 @@ public class FeeStatementService {
     @Transactional
     public void book(String statementId) {
         FeeStatement s = find(statementId);
-        if (s.getStatus() != StatementStatus.COMPUTED) {
+        if (s.getAccountingEntryId() != null || s.getStatus() == StatementStatus.MISMATCH
+                || s.getStatus() == StatementStatus.SENT) {
             return;
         }
         if (s.getTotalOurs().signum() == 0) {
@@ -217,6 +224,21 @@ public class FeeStatementService {
 
     static YearMonth previousMonth(Clock clock) {
         return YearMonth.from(LocalDate.now(clock.withZone(PARIS))).minusMonths(1);
+    }
+
+    /**
+     * Only ended months are billed. With the sandbox lender, its test clock may end a month
+     * early, so the current month is allowed there too; a later month never is.
+     */
+    static void checkBillable(YearMonth month, Clock clock, boolean sandbox) {
+        YearMonth current = YearMonth.from(LocalDate.now(clock.withZone(PARIS)));
+        YearMonth last = sandbox ? current : current.minusMonths(1);
+        if (month.isAfter(last)) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "month-not-ended",
+                    "Mois non terminé", "Month " + month + " has not ended; the latest month "
+                    + "that can be billed is " + last + ".").with("field", "month")
+                    .with("rule", "month.not-ended");
+        }
     }
 
     static YearMonth parseMonth(String month) {
