@@ -93,6 +93,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .body(pd);
     }
 
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            org.springframework.beans.TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = ex.getPropertyName() != null ? ex.getPropertyName()
+                : ex instanceof org.springframework.web.method.annotation
+                        .MethodArgumentTypeMismatchException m ? m.getName() : "?";
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Parameter '" + field + "' has an invalid value '" + ex.getValue()
+                        + "'; expected " + expected(ex.getRequiredType()) + ".");
+        pd.setType(URI.create("https://cash-advance.local/problems/invalid-parameter"));
+        pd.setTitle("Paramètre invalide");
+        pd.setProperty("field", field);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(pd);
+    }
+
     @ExceptionHandler(RuntimeException.class)
     public ResponseEntity<ProblemDetail> onUnexpected(RuntimeException e) {
         log.error("Unexpected error while serving a request", e);

@@ -446,4 +446,18 @@ class ApiProblemsHttpTest extends JourneyTestSupport {
         assertThat(body.get("detail").asText()).isNotBlank();
         assertThat(body.get("type").asText()).endsWith("/problems/" + typeSuffix);
     }
+
+    @Test
+    void aMalformedQueryParameterIsNamed() {
+        var response = rest.withBasicAuth("platform", "test-password").getForEntity(
+                "/api/accounting/entries?businessId=au-bon-moulin&from=2026-13-01",
+                String.class);
+
+        assertThat(response.getStatusCode().value())
+                .isEqualTo(400);
+        assertThat(response.getHeaders().getContentType()
+                .toString()).startsWith("application/problem+json");
+        assertThat(response.getBody())
+                .contains("\"field\":\"from\"");
+    }
 }
