@@ -1,5 +1,6 @@
 package fr.cashadvance.accounting;
 
+import fr.cashadvance.common.AssignedIdEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,7 +20,7 @@ import java.util.List;
 /** An "opération diverse": balanced, never changed once booked. */
 @Entity
 @Table(name = "accounting_entry")
-public class AccountingEntry {
+public class AccountingEntry extends AssignedIdEntity {
 
     @Id
     private String id;
@@ -108,6 +109,7 @@ public class AccountingEntry {
         return lines.stream().map(AccountingLine::getCredit).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    @Override
     public String getId() { return id; }
     public String getBusinessId() { return businessId; }
     public String getFinancingId() { return financingId; }

@@ -98,7 +98,7 @@ public class AccountingService {
         entry.addLine(accounts.feesAccount(), accounts.feesLabel(), cents, zero());
         entry.addLine(accounts.supplierAccount(), accounts.supplierLabel(), zero(), cents,
                 accounts.lenderAccount(), accounts.lenderLabel());
-        entry = entries.save(entry);
+        entries.save(entry);
         log.info("Booked FEES entry of {} EUR for business {} ({})", cents, businessId, period);
         return entry;
     }
@@ -190,7 +190,7 @@ public class AccountingService {
                 Instant.now(clock)).withPieceRef(s.invoiceNumber());
         entry.addLine(debitAccount, debitLabel, amount, zero());
         entry.addLine(creditAccount, creditLabel, zero(), amount);
-        entry = entries.save(entry);
+        entries.save(entry);
         log.info("Booked {} entry of {} EUR for financing {} (invoice {})", kind, amount,
                 s.financingId(), s.invoiceNumber());
         return entry;

@@ -1,5 +1,6 @@
 package fr.cashadvance.connection;
 
+import fr.cashadvance.common.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -8,7 +9,7 @@ import java.time.Instant;
 /** A bank account known from reconciliation, with its recent transactions (as JSON). */
 @Entity
 @Table(name = "bank_account")
-public class BankAccount {
+public class BankAccount extends AssignedIdEntity {
 
     @Id
     private String id;
@@ -34,6 +35,7 @@ public class BankAccount {
         this.updatedAt = at;
     }
 
+    @Override
     public String getId() { return id; }
     public String getSiren() { return siren; }
     public String getIban() { return iban; }

@@ -1,5 +1,6 @@
 package fr.cashadvance.connection;
 
+import fr.cashadvance.common.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,7 +14,7 @@ import java.time.LocalDate;
 /** One request to connect a business to the lender, and how it ended. */
 @Entity
 @Table(name = "connection_request")
-public class ConnectionRequest {
+public class ConnectionRequest extends AssignedIdEntity {
 
     @Id
     private String id;
@@ -91,6 +92,7 @@ public class ConnectionRequest {
                 representativePhone, consent);
     }
 
+    @Override
     public String getId() { return id; }
     public String getBusinessId() { return businessId; }
     public String getSiret() { return siret; }

@@ -78,16 +78,15 @@ public class ConnectionService {
 
     /** Starts the process for a checked request; its first steps run in this transaction. */
     ConnectionRequest start(ConnectionInput input, String actor) {
-        // Assigned id, no version: save() merges, so keep the managed copy it returns.
-        var request = requests.saveAndFlush(new ConnectionRequest(UUID.randomUUID().toString(), input,
-                actor, Instant.now(clock)));
+        // Flushed now: a concurrent request for the same company fails here, on its unique key.
+        var request = requests.saveAndFlush(new ConnectionRequest(UUID.randomUUID().toString(),
+                input, actor, Instant.now(clock)));
         Map<String, Object> vars = new HashMap<>();
         vars.put("connectionRequestId", request.getId());
         vars.put("siret", input.siret());
         vars.put("apeCode", input.apeCode());
         vars.put("consent", input.consent());
         var instance = runtime.startProcessInstanceByKey(PROCESS_KEY, request.getId(), vars);
-        request = requests.findById(request.getId()).orElseThrow();
         request.processInstanceId(instance.getId());
         log.info("Connection {} requested for SIRET {} by {}", request.getId(), input.siret(),
                 actor);

@@ -1,5 +1,6 @@
 package fr.cashadvance.statement;
 
+import fr.cashadvance.common.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,7 +13,7 @@ import java.time.Instant;
 /** A business's fee statement for one month, once per business and month. */
 @Entity
 @Table(name = "fee_statement")
-public class FeeStatement {
+public class FeeStatement extends AssignedIdEntity {
 
     @Id
     private String id;
@@ -77,6 +78,7 @@ public class FeeStatement {
         moveTo(StatementStatus.BOOKED, now);
     }
 
+    @Override
     public String getId() { return id; }
     public String getBusinessId() { return businessId; }
     public String getPeriod() { return period; }
