@@ -47,7 +47,7 @@ class LenderConnectionProcessTest extends JourneyTestSupport {
         var business = businesses.findBySiren(siret.substring(0, 9)).orElseThrow();
         assertThat(business.getConnectionStatus()).isEqualTo(ConnectionStatus.CONNECTED);
         assertThat(business.getLenderBorrowerId()).isNotBlank();
-        assertThat(historic(view)).hasPassed("Task_DecideApeEligibility", "Task_RegisterBorrower")
+        assertThat(processInstance(view.processInstanceId())).hasPassed("Task_DecideApeEligibility", "Task_RegisterBorrower")
                 .isEnded().hasPassed("EndEvent_Connected");
 
         var invoice = invoices.create(invoice(business.getId(), today(), "2400.00"));
@@ -69,7 +69,7 @@ class LenderConnectionProcessTest extends JourneyTestSupport {
         assertThat(view.status()).isEqualTo(ConnectionRequestStatus.NOT_ELIGIBLE);
         assertThat(view.reason()).contains("financières").contains("64.19Z");
         assertThat(businesses.findBySiren(siret.substring(0, 9))).isEmpty();
-        assertThat(historic(view)).isEnded().hasPassed("EndEvent_NotEligible");
+        assertThat(processInstance(view.processInstanceId())).isEnded().hasPassed("EndEvent_NotEligible");
     }
 
     @Test
@@ -96,7 +96,7 @@ class LenderConnectionProcessTest extends JourneyTestSupport {
 
         ProcessInstance pi = runtime.startProcessInstanceByKey(ConnectionService.PROCESS_KEY,
                 form(siret, "10.71C", true));
-        executeJobs(pi.getId());
+        executeAllJobs(pi.getId());
 
         var request = requests.findById(pi.getBusinessKey()).orElseThrow();
         assertThat(request.getStatus()).isEqualTo(ConnectionRequestStatus.CONNECTED);
@@ -253,25 +253,8 @@ class LenderConnectionProcessTest extends JourneyTestSupport {
 
     private ConnectionView connectAndRunJobs(ConnectionBody body) {
         ConnectionView view = connections.request(body, "test");
-        executeJobs(view.processInstanceId());
+        executeAllJobs(view.processInstanceId());
         return connections.get(view.id());
-    }
-
-    private void executeJobs(String processInstanceId) {
-        for (int i = 0; i < 5; i++) {
-            var jobs = management.createJobQuery().processInstanceId(processInstanceId).list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(j -> management.executeJob(j.getId()));
-        }
-    }
-
-    private ProcessInstance historic(ConnectionView view) {
-        var ended = new org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity();
-        ended.setId(view.processInstanceId());
-        ended.setProcessInstanceId(view.processInstanceId());
-        return ended;
     }
 
     private static ConnectionBody body(String siret, String ape, boolean consent,

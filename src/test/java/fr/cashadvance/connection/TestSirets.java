@@ -1,5 +1,7 @@
 package fr.cashadvance.connection;
 
+import fr.cashadvance.identifiers.Siren;
+import fr.cashadvance.identifiers.Siret;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Valid, unused SIRENs and SIRETs for tests: Luhn keys computed, never a real company's. */
@@ -15,28 +17,16 @@ public final class TestSirets {
         return withLuhnKey(siren + "0001");
     }
 
+    /** Appends the key digit that makes the number a valid SIREN (9) or SIRET (14). */
     static String withLuhnKey(String digits) {
         for (int key = 0; key <= 9; key++) {
             String candidate = digits + key;
-            if (luhn(candidate)) {
+            boolean valid = candidate.length() == 9 ? Siren.isValid(candidate)
+                    : Siret.isValid(candidate);
+            if (valid) {
                 return candidate;
             }
         }
         throw new IllegalStateException("no key");
-    }
-
-    private static boolean luhn(String s) {
-        int sum = 0;
-        for (int i = 0; i < s.length(); i++) {
-            int d = s.charAt(s.length() - 1 - i) - '0';
-            if (i % 2 == 1) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-        }
-        return sum % 10 == 0;
     }
 }

@@ -56,6 +56,7 @@ public abstract class JourneyTestSupport {
     @Autowired protected FinancingService financings;
     @Autowired protected FinancingRepository financingRepository;
     @Autowired protected RuntimeService runtime;
+    @Autowired protected fr.cashadvance.business.BusinessRepository businessRepository;
     @Autowired protected ManagementService management;
     @Autowired protected TestRestTemplate rest;
     @Value("${sandbox-lender.api-key}") protected String sandboxKey;
@@ -87,15 +88,52 @@ public abstract class JourneyTestSupport {
     /** The journey's instance, running or ended (the assertions read history by its id). */
     protected ProcessInstance instanceOf(FinancingView f) {
         assertThat(f.processInstanceId()).isNotNull();
-        var running = runtime.createProcessInstanceQuery()
-                .processInstanceId(f.processInstanceId()).singleResult();
+        return processInstance(f.processInstanceId());
+    }
+
+    /** Any process instance by id, running or ended. */
+    protected ProcessInstance processInstance(String id) {
+        var running = runtime.createProcessInstanceQuery().processInstanceId(id).singleResult();
         if (running != null) {
             return running;
         }
         var ended = new org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity();
-        ended.setId(f.processInstanceId());
-        ended.setProcessInstanceId(f.processInstanceId());
+        ended.setId(id);
+        ended.setProcessInstanceId(id);
         return ended;
+    }
+
+    /** Runs the instance's jobs, and those they create, until none is left. */
+    protected void executeAllJobs(String processInstanceId) {
+        for (int i = 0; i < 5; i++) {
+            var jobs = management.createJobQuery().processInstanceId(processInstanceId).list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(j -> management.executeJob(j.getId()));
+        }
+    }
+
+    /** A business of its own, connected 30 days ago, on the sandbox's succeeding IBAN. */
+    protected fr.cashadvance.business.Business connectedBusiness(String name) {
+        String siret = fr.cashadvance.connection.TestSirets.newSiret();
+        String siren = siret.substring(0, 9);
+        var b = new fr.cashadvance.business.Business(java.util.UUID.randomUUID().toString(),
+                name + " " + siren, siren, siret, null, "FR8811111015593603018280926",
+                "compta+" + siren + "@" + name.toLowerCase().replaceAll("[^a-z]", "") + ".example");
+        b.connect(java.time.Instant.now().minus(java.time.Duration.ofDays(30)),
+                new BigDecimal("50000.00"), new BigDecimal("0.000700"));
+        return businessRepository.save(b);
+    }
+
+    /** An issued invoice of that business, dated yesterday, due in so many days. */
+    protected InvoiceView issuedInvoiceFor(fr.cashadvance.business.Business b, BigDecimal total,
+                                           int dueInDays) {
+        BigDecimal ht = total.divide(new BigDecimal("1.20"), 2, java.math.RoundingMode.HALF_UP);
+        return invoices.create(new InvoiceRequest(b.getId(), "B-" + System.nanoTime(), "380",
+                today().minusDays(1), today().plusDays(dueInDays), "EUR", ht, total.subtract(ht),
+                total, null, new InvoiceRequest.Buyer("Client SA", BUYER_SIREN, null, "FR"),
+                "ISSUED"));
     }
 
     protected FinancingStatus status(String financingId) {

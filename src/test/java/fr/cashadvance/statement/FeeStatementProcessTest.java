@@ -6,11 +6,8 @@ import fr.cashadvance.accounting.AccountingService;
 import fr.cashadvance.accounting.EntryKind;
 import fr.cashadvance.accounting.fees.FeeAccrual;
 import fr.cashadvance.business.Business;
-import fr.cashadvance.business.BusinessRepository;
-import fr.cashadvance.connection.TestSirets;
 import fr.cashadvance.financing.FinancingView;
 import fr.cashadvance.financing.JourneyTestSupport;
-import fr.cashadvance.invoice.InvoiceRequest;
 import fr.cashadvance.mail.MailCatcher;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -19,7 +16,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +28,6 @@ import org.springframework.http.MediaType;
 /** The month's statement for a business: reconciled with the lender, booked, sent as a PDF. */
 class FeeStatementProcessTest extends JourneyTestSupport {
 
-    @Autowired BusinessRepository businesses;
     @Autowired FeeStatementRepository statements;
     @Autowired AccountingService accounting;
     @Autowired TaskService tasks;
@@ -40,8 +35,8 @@ class FeeStatementProcessTest extends JourneyTestSupport {
 
     @Test
     void aMonthWithAFundedLoanIsReconciledBookedAndSent() {
-        Business b = newBusiness();
-        FinancingView f = funded(issuedInvoiceFor(b, "1200.00"));
+        Business b = connectedBusiness("Relevé Test");
+        FinancingView f = funded(issuedInvoiceFor(b, new BigDecimal("1200.00"), 40));
         YearMonth month = YearMonth.from(f.fundedAt().atZone(PARIS));
 
         runStatementsAfterMonthEnd(month, f);
@@ -96,8 +91,8 @@ class FeeStatementProcessTest extends JourneyTestSupport {
 
     @Test
     void aDifferenceWithTheLenderOpensAnOperatorTaskAndBooksNothing() {
-        Business b = newBusiness();
-        FinancingView f = funded(issuedInvoiceFor(b, "900.00"));
+        Business b = connectedBusiness("Relevé Test");
+        FinancingView f = funded(issuedInvoiceFor(b, new BigDecimal("900.00"), 40));
         YearMonth month = YearMonth.from(f.fundedAt().atZone(PARIS));
         HttpHeaders h = new HttpHeaders();
         h.setBearerAuth(sandboxKey);
@@ -162,23 +157,5 @@ class FeeStatementProcessTest extends JourneyTestSupport {
                 }
             });
         }
-    }
-
-    private Business newBusiness() {
-        String siret = TestSirets.newSiret();
-        var b = new Business(UUID.randomUUID().toString(), "Relevé Test " + siret.substring(0, 9),
-                siret.substring(0, 9), siret, null, "FR8811111015593603018280926",
-                "compta+" + siret.substring(0, 9) + "@releve.example");
-        b.connect(Instant.now().minus(Duration.ofDays(30)), new BigDecimal("50000.00"),
-                new BigDecimal("0.000700"));
-        return businesses.save(b);
-    }
-
-    private fr.cashadvance.invoice.InvoiceView issuedInvoiceFor(Business b, String ttc) {
-        BigDecimal total = new BigDecimal(ttc);
-        BigDecimal ht = total.divide(new BigDecimal("1.20"), 2, java.math.RoundingMode.HALF_UP);
-        return invoices.create(new InvoiceRequest(b.getId(), "S-" + System.nanoTime(), "380",
-                today().minusDays(1), today().plusDays(40), "EUR", ht, total.subtract(ht), total,
-                null, new InvoiceRequest.Buyer("Client SA", BUYER_SIREN, null, "FR"), "ISSUED"));
     }
 }

@@ -7,22 +7,15 @@ import fr.cashadvance.accounting.AccountingService;
 import fr.cashadvance.accounting.EntryKind;
 import fr.cashadvance.accounting.fees.FeeAccrual;
 import fr.cashadvance.business.Business;
-import fr.cashadvance.business.BusinessRepository;
 import fr.cashadvance.calendar.TargetCalendar;
-import fr.cashadvance.connection.TestSirets;
 import fr.cashadvance.financing.FinancingStatus;
 import fr.cashadvance.financing.FinancingView;
 import fr.cashadvance.financing.JourneyTestSupport;
-import fr.cashadvance.invoice.InvoiceRequest;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class RandomJourneysLedgerTest extends JourneyTestSupport {
 
-    @Autowired BusinessRepository businesses;
     @Autowired AccountingService accounting;
 
     @Test
@@ -41,7 +33,7 @@ class RandomJourneysLedgerTest extends JourneyTestSupport {
         long seed = System.nanoTime();
         System.out.println("RandomJourneysLedgerTest seed " + seed);
         Random random = new Random(seed);
-        Business b = newBusiness();
+        Business b = connectedBusiness("Aléa");
         List<FinancingView> journeys = new ArrayList<>();
 
         for (int i = 0; i < 6; i++) {
@@ -94,24 +86,5 @@ class RandomJourneysLedgerTest extends JourneyTestSupport {
             credit = credit.add(e.totalCredit());
         }
         assertThat(debit).isEqualByComparingTo(credit);
-    }
-
-    private Business newBusiness() {
-        String siret = TestSirets.newSiret();
-        var b = new Business(UUID.randomUUID().toString(), "Aléa " + siret.substring(0, 9),
-                siret.substring(0, 9), siret, null, "FR8811111015593603018280926",
-                "compta+" + siret.substring(0, 9) + "@alea.example");
-        b.connect(Instant.now().minus(Duration.ofDays(30)), new BigDecimal("50000.00"),
-                new BigDecimal("0.000700"));
-        return businesses.save(b);
-    }
-
-    private fr.cashadvance.invoice.InvoiceView issuedInvoiceFor(Business b, BigDecimal total,
-                                                               int dueInDays) {
-        BigDecimal ht = total.divide(new BigDecimal("1.20"), 2, RoundingMode.HALF_UP);
-        return invoices.create(new InvoiceRequest(b.getId(), "R-" + System.nanoTime(), "380",
-                today().minusDays(1), today().plusDays(dueInDays), "EUR", ht, total.subtract(ht),
-                total, null, new InvoiceRequest.Buyer("Client SA", BUYER_SIREN, null, "FR"),
-                "ISSUED"));
     }
 }
