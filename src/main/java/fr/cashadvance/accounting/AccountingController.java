@@ -1,5 +1,9 @@
 package fr.cashadvance.accounting;
 
+import fr.cashadvance.security.ScopedByCaller;
+import fr.cashadvance.security.BusinessScope;
+import fr.cashadvance.security.OwnedResource;
+import fr.cashadvance.security.OwnedKind;
 import fr.cashadvance.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,7 +35,11 @@ public class AccountingController {
     private final AccountingService accounting;
     private final FecExport fec;
 
-    public AccountingController(AccountingService accounting, FecExport fec) {
+    private final BusinessScope scope;
+
+    public AccountingController(AccountingService accounting, FecExport fec,
+                                BusinessScope scope) {
+        this.scope = scope;
         this.accounting = accounting;
         this.fec = fec;
     }
@@ -57,6 +65,7 @@ public class AccountingController {
     @GetMapping("/api/accounting/entries")
     @Operation(summary = "Journal entries (OD) of a financing or of a business, with totals",
             description = "Filters combine; from and to are inclusive entry dates.")
+    @ScopedByCaller("the business or financing asked for must be the caller's")
     public Ledger entries(
             @RequestParam(required = false) String financingId,
             @RequestParam(required = false) String businessId,
@@ -67,6 +76,12 @@ public class AccountingController {
         if (financingId == null && businessId == null) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "missing-filter", "Filtre manquant",
                     "Give 'financingId' or 'businessId'.").with("field", "financingId");
+        }
+        if (businessId != null) {
+            scope.requireVisibleBusiness(businessId);
+        }
+        if (financingId != null) {
+            scope.requireVisible(OwnedKind.FINANCING, financingId);
         }
         checkPeriod(from, to);
         List<AccountingEntry> found = accounting.find(
@@ -79,6 +94,7 @@ public class AccountingController {
     }
 
     @PostMapping("/api/accounting/entries/{id}/reverse")
+    @OwnedResource(OwnedKind.ACCOUNTING_ENTRY)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Cancel an entry by booking its mirror (extourne); once per entry")
     public EntryView reverse(@PathVariable String id, @RequestBody ReverseRequest request) {
@@ -87,6 +103,7 @@ public class AccountingController {
 
     @GetMapping("/api/accounting/fec")
     @Operation(summary = "Fichier des écritures comptables of a business over a period")
+    @ScopedByCaller("the business asked for must be the caller's")
     public ResponseEntity<String> fec(
             @RequestParam(required = false) String businessId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
@@ -100,6 +117,7 @@ public class AccountingController {
                     "Paramètre manquant", "Give 'businessId', 'from' and 'to' (YYYY-MM-DD).")
                     .with("field", missing);
         }
+        scope.requireVisibleBusiness(businessId);
         checkPeriod(from, to);
         FecExport.FecFile file = fec.export(businessId, from, to);
         return ResponseEntity.ok()

@@ -1,5 +1,9 @@
 package fr.cashadvance.business;
 
+import fr.cashadvance.security.ScopedByCaller;
+import fr.cashadvance.security.BusinessScope;
+import fr.cashadvance.security.OwnedResource;
+import fr.cashadvance.security.OwnedKind;
 import fr.cashadvance.financing.BalanceService;
 import fr.cashadvance.identifiers.Iban;
 import fr.cashadvance.web.ApiProblem;
@@ -26,14 +30,18 @@ public class BusinessController {
     private final BalanceService balance;
     private final Clock clock;
 
+    private final BusinessScope scope;
+
     public BusinessController(BusinessRepository businesses, BalanceService balance,
-                              Clock clock) {
+                              Clock clock, BusinessScope scope) {
+        this.scope = scope;
         this.businesses = businesses;
         this.balance = balance;
         this.clock = clock;
     }
 
     @GetMapping("/api/businesses/{id}")
+    @OwnedResource(OwnedKind.BUSINESS)
     @Operation(summary = "A business's connection, credit limit and available balance")
     @Transactional(readOnly = true)
     public BusinessView get(@PathVariable String id) {
@@ -43,12 +51,15 @@ public class BusinessController {
     @GetMapping("/api/businesses")
     @Operation(summary = "Find a business by SIREN")
     @Transactional(readOnly = true)
+    @ScopedByCaller("a business user finds only its own business")
     public java.util.List<BusinessView> bySiren(
             @org.springframework.web.bind.annotation.RequestParam String siren) {
-        return businesses.findBySiren(siren).map(this::view).stream().toList();
+        return businesses.findBySiren(siren).filter(b -> scope.current().sees(b.getSiren()))
+                .map(this::view).stream().toList();
     }
 
     @PostMapping("/api/businesses/{id}/disconnect")
+    @OwnedResource(OwnedKind.BUSINESS)
     @Operation(summary = "Disconnect from the lender: no new requests; running loans carry on. "
             + "Reconnect with POST /api/connections.")
     @Transactional

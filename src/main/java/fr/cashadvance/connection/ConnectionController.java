@@ -1,5 +1,9 @@
 package fr.cashadvance.connection;
 
+import fr.cashadvance.security.ScopedByCaller;
+import fr.cashadvance.security.BusinessScope;
+import fr.cashadvance.security.OwnedResource;
+import fr.cashadvance.security.OwnedKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -21,7 +25,11 @@ public class ConnectionController {
     private final ConnectionService connections;
     private final BankAccountService bankAccounts;
 
-    public ConnectionController(ConnectionService connections, BankAccountService bankAccounts) {
+    private final BusinessScope scope;
+
+    public ConnectionController(ConnectionService connections, BankAccountService bankAccounts,
+                                BusinessScope scope) {
+        this.scope = scope;
         this.connections = connections;
         this.bankAccounts = bankAccounts;
     }
@@ -29,13 +37,18 @@ public class ConnectionController {
     @PostMapping("/api/connections")
     @Operation(summary = "Connect a business to the lender: SIRET, APE, IBAN, representative, "
             + "consent and the bank accounts known from reconciliation")
+    @ScopedByCaller("a business user connects only its own company")
     public ResponseEntity<ConnectionView> connect(@RequestBody ConnectionBody body,
                                                   Principal principal) {
+        if (body != null && body.siret() != null && body.siret().length() >= 9) {
+            scope.requireMayRequestConnection(body.siret().substring(0, 9));
+        }
         ConnectionView view = connections.request(body, principal.getName());
         return ResponseEntity.created(URI.create("/api/connections/" + view.id())).body(view);
     }
 
     @GetMapping("/api/connections/{id}")
+    @OwnedResource(OwnedKind.CONNECTION)
     public ConnectionView get(@PathVariable String id) {
         return connections.get(id);
     }
@@ -43,6 +56,7 @@ public class ConnectionController {
     @PutMapping("/api/bank-accounts/{siren}")
     @Operation(summary = "What bank reconciliation knows of a company's accounts; used by a "
             + "connection started from Tasklist")
+    @ScopedByCaller("platform services only (see SecurityConfig)")
     public Map<String, Object> replaceAccounts(@PathVariable String siren,
                                                @RequestBody List<ConnectionBody.Account> accounts) {
         bankAccounts.replaceChecked(siren, accounts);

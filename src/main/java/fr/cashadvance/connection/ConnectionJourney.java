@@ -84,6 +84,8 @@ public class ConnectionJourney {
         } else {
             input = request(execution).input();
         }
+        // The company's tenant, which this journey already runs in, exists from now on.
+        access.ensureBusinessGroup(input.siret().substring(0, 9), input.legalName());
         execution.setVariable("apeCode", input.apeCode());
         execution.setVariable("division", Integer.parseInt(input.apeCode().substring(0, 2)));
         execution.setVariable("consent", input.consent());

@@ -39,10 +39,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Seeds the default run: the demo business "Au bon moulin", already connected to the sandbox
- * lender, and the accounts admin, alice, ops and platform with the DEMO_PASSWORD password.
+ * lender, and the accounts admin, alice (of Au bon moulin), bob (of the second company, LE
+ * FOURNISSEUR, not yet connected), ops and platform, all with the DEMO_PASSWORD password.
  */
 @Component
 @ConditionalOnProperty(name = "demo.enabled", havingValue = "true")
+@org.springframework.core.annotation.Order(0)
 public class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
@@ -50,6 +52,8 @@ public class DemoData implements ApplicationRunner {
     public static final String BUSINESS_ID = "au-bon-moulin";
     public static final String SIREN = "999999998";
     public static final String SECOND_SIREN = "123456782";
+    public static final String SECOND_NAME = "LE FOURNISSEUR";
+    public static final String SECOND_EMAIL = "bob@le-fournisseur.example";
 
     private static final String ADMINS = CamundaIdentityAuthenticationProvider.ADMIN_GROUP;
     private static final String OPERATORS = CamundaIdentityAuthenticationProvider.OPERATORS_GROUP;
@@ -93,10 +97,14 @@ public class DemoData implements ApplicationRunner {
         access.ensureGroup(PLATFORM, "Services de la plateforme",
                 Groups.GROUP_TYPE_WORKFLOW);
         access.ensureGroup(business);
+        // The second company's people exist before it connects: a newcomer connects it (see
+        // the README) and logs in as bob to check that each business sees only its own.
+        String secondGroup = access.ensureBusinessGroup(SECOND_SIREN, SECOND_NAME);
 
         user("admin", "Admin", "Démo", "admin@cash-advance.local",
                 ADMINS);
         user("alice", "Alice", "Meunier", business.getRepresentativeEmail(), businessGroup);
+        user("bob", "Bruno", "Fournier", SECOND_EMAIL, secondGroup);
         user("ops", "Olivier", "Opérations", "ops@cash-advance.local",
                 OPERATORS);
         user("platform", "Plateforme", "Service", "platform@cash-advance.local",
@@ -131,7 +139,7 @@ public class DemoData implements ApplicationRunner {
                 ANY, Permissions.READ);
         seedTaskFilter();
         seedReconciliation();
-        log.info("Demo data ready: business {} ({}), users admin, alice, ops, platform",
+        log.info("Demo data ready: business {} ({}), users admin, alice, bob, ops, platform",
                 business.getName(), SIREN);
     }
 

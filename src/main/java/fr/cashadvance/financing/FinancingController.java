@@ -1,5 +1,7 @@
 package fr.cashadvance.financing;
 
+import fr.cashadvance.security.OwnedResource;
+import fr.cashadvance.security.OwnedKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -24,6 +26,7 @@ public class FinancingController {
     }
 
     @PostMapping("/api/invoices/{invoiceId}/financings")
+    @OwnedResource(value = OwnedKind.INVOICE, pathVariable = "invoiceId")
     @Operation(summary = "Ask for an advance on an invoice: starts the journey in REQUESTED")
     public ResponseEntity<FinancingView> request(@PathVariable String invoiceId,
             @RequestBody(required = false) RepaymentDateRequest body, Principal principal) {
@@ -34,16 +37,19 @@ public class FinancingController {
     }
 
     @GetMapping("/api/invoices/{invoiceId}/financings")
+    @OwnedResource(value = OwnedKind.INVOICE, pathVariable = "invoiceId")
     public List<FinancingView> forInvoice(@PathVariable String invoiceId) {
         return service.forInvoice(invoiceId);
     }
 
     @GetMapping("/api/financings/{id}")
+    @OwnedResource(OwnedKind.FINANCING)
     public FinancingView get(@PathVariable String id) {
         return service.get(id);
     }
 
     @PostMapping("/api/financings/{id}/confirm")
+    @OwnedResource(OwnedKind.FINANCING)
     @Operation(summary = "Confirm the recap (optionally with a new repayment date): locks the "
             + "invoice and sends the request to the lender")
     public FinancingView confirm(@PathVariable String id,
@@ -53,18 +59,21 @@ public class FinancingController {
     }
 
     @PostMapping("/api/financings/{id}/validate")
+    @OwnedResource(OwnedKind.FINANCING)
     @Operation(summary = "Validate the loan the lender accepted (same as the email's link)")
     public FinancingView validate(@PathVariable String id, Principal principal) {
         return service.validate(id, principal.getName());
     }
 
     @PostMapping("/api/financings/{id}/cancel")
+    @OwnedResource(OwnedKind.FINANCING)
     @Operation(summary = "Cancel at the recap or instead of validating")
     public FinancingView cancel(@PathVariable String id, Principal principal) {
         return service.cancel(id, principal.getName());
     }
 
     @PutMapping("/api/financings/{id}/repayment-date")
+    @OwnedResource(OwnedKind.FINANCING)
     @Operation(summary = "Move the repayment date: at the recap, or after funding (earlier any "
             + "time, later once by at most 30 days)")
     public FinancingView changeRepaymentDate(@PathVariable String id,

@@ -1,5 +1,6 @@
 package fr.cashadvance.financing;
 
+import fr.cashadvance.security.ScopedByCaller;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.cashadvance.business.CreditLineRefresh;
 import fr.cashadvance.lender.LenderWebhookEvent;
@@ -41,6 +42,7 @@ public class LenderWebhookController {
     @PostMapping("/api/lender/webhooks")
     @Operation(summary = "The lender's webhook: {event_type, entity_type, id, status, timestamp, "
             + "entity_state}")
+    @ScopedByCaller("no business caller: the lender itself")
     public ResponseEntity<Map<String, Object>> receive(@RequestBody LenderWebhookEvent event) {
         if ("CreditLine".equalsIgnoreCase(event.entityType())) {
             String siren = sirenOf(event);

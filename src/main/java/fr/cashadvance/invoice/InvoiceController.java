@@ -1,5 +1,10 @@
 package fr.cashadvance.invoice;
 
+import fr.cashadvance.security.ScopedByCaller;
+import fr.cashadvance.security.Caller;
+import fr.cashadvance.security.BusinessScope;
+import fr.cashadvance.security.OwnedResource;
+import fr.cashadvance.security.OwnedKind;
 import fr.cashadvance.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,14 +33,18 @@ public class InvoiceController {
     private static final int MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
     private final InvoiceService service;
+    private final BusinessScope scope;
 
-    public InvoiceController(InvoiceService service) {
+    public InvoiceController(InvoiceService service, BusinessScope scope) {
         this.service = service;
+        this.scope = scope;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create an invoice from JSON (a draft unless state is ISSUED)")
+    @ScopedByCaller("the business named in the body")
     public ResponseEntity<InvoiceView> create(@Valid @RequestBody InvoiceRequest request) {
+        scope.requireVisibleBusiness(request.businessId());
         InvoiceView created = service.create(request);
         return ResponseEntity.created(URI.create("/api/invoices/" + created.id())).body(created);
     }
@@ -43,14 +52,16 @@ public class InvoiceController {
     @PostMapping(path = "/import", consumes = {MediaType.APPLICATION_XML_VALUE,
             MediaType.TEXT_XML_VALUE, MediaType.APPLICATION_PDF_VALUE})
     @Operation(summary = "Import a Factur-X PDF, CII XML or UBL 2.1 XML e-invoice")
+    @ScopedByCaller("the seller must be the business asked for, or the caller's own")
     public ResponseEntity<InvoiceView> importRaw(
             @RequestBody byte[] content,
             @RequestParam(required = false) String businessId) {
-        return imported(service.importFile(checkSize(content), businessId));
+        return imported(service.importFile(checkSize(content), importingFor(businessId)));
     }
 
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import an e-invoice sent as the multipart field 'file'")
+    @ScopedByCaller("the seller must be the business asked for, or the caller's own")
     public ResponseEntity<InvoiceView> importMultipart(
             @RequestPart(name = "file", required = false) MultipartFile file,
             @RequestParam(required = false) String businessId) throws IOException {
@@ -59,14 +70,17 @@ public class InvoiceController {
                     "The multipart request must carry the e-invoice in the field 'file'.")
                     .with("field", "file");
         }
-        return imported(service.importFile(checkSize(file.getBytes()), businessId));
+        return imported(service.importFile(checkSize(file.getBytes()),
+                importingFor(businessId)));
     }
 
     @GetMapping("/{id}")
+    @OwnedResource(OwnedKind.INVOICE)
     public InvoiceView get(@PathVariable String id) {
         return service.get(id);
     }
 
+    @OwnedResource(OwnedKind.INVOICE)
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Replace a draft invoice; 409 once issued or locked by a financing")
     public InvoiceView update(@PathVariable String id, @Valid @RequestBody InvoiceRequest request) {
@@ -74,9 +88,28 @@ public class InvoiceController {
     }
 
     @PostMapping("/{id}/issue")
+    @OwnedResource(OwnedKind.INVOICE)
     @Operation(summary = "Issue a draft invoice (it can no longer be changed)")
     public InvoiceView issue(@PathVariable String id) {
         return service.issue(id);
+    }
+
+    /**
+     * The business an import must belong to: the one asked for, which the caller must see, or,
+     * for a business's own user, always that business, so a file sold by another business is
+     * refused rather than filed under it.
+     */
+    private String importingFor(String businessId) {
+        if (businessId != null) {
+            scope.requireVisibleBusiness(businessId);
+            return businessId;
+        }
+        if (scope.current().role() != Caller.Role.BUSINESS) {
+            return null;
+        }
+        return scope.ownBusinessId().orElseThrow(() -> new ApiProblem(HttpStatus.BAD_REQUEST,
+                "missing-parameter", "Paramètre manquant", "Give 'businessId': the business "
+                + "this invoice is imported for.").with("field", "businessId"));
     }
 
     private static ResponseEntity<InvoiceView> imported(InvoiceView view) {

@@ -1,10 +1,15 @@
 package fr.cashadvance.mail;
 
+import fr.cashadvance.security.BusinessScope;
+import fr.cashadvance.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,9 +44,13 @@ public class MailboxController {
             StandardCharsets.UTF_8);
 
     private final MailCatcher catcher;
+    private final BusinessScope scope;
+    private final IdentityService identity;
 
-    public MailboxController(MailCatcher catcher) {
+    public MailboxController(MailCatcher catcher, BusinessScope scope, IdentityService identity) {
         this.catcher = catcher;
+        this.scope = scope;
+        this.identity = identity;
     }
 
     /** Every received message, newest first. */
@@ -86,7 +95,7 @@ public class MailboxController {
     /** The message's HTML body as sent (or its text, escaped, when it has no HTML part). */
     @GetMapping(path = "/{index:\\d+}", produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> message(@PathVariable int index) {
-        CaughtMail mail = catcher.message(index).orElseThrow(() ->
+        CaughtMail mail = catcher.message(index).filter(visibleToCaller()).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "Message introuvable"));
 
         String body = mail.html().isBlank()
@@ -102,8 +111,25 @@ public class MailboxController {
 
     private List<CaughtMail> newestFirst() {
         return catcher.messages().stream()
+                .filter(visibleToCaller())
                 .sorted(Comparator.comparingInt(CaughtMail::index).reversed())
                 .toList();
+    }
+
+    /**
+     * Operators and administrators see every demo mail; anyone else only the mails sent to the
+     * email address of their own account (a business user: its validation emails).
+     */
+    private Predicate<CaughtMail> visibleToCaller() {
+        Caller caller = scope.current();
+        if (caller.role() == Caller.Role.ADMIN || caller.role() == Caller.Role.OPERATOR) {
+            return mail -> true;
+        }
+        var user = identity.createUserQuery().userId(caller.userId()).singleResult();
+        String own = user == null || user.getEmail() == null ? null
+                : user.getEmail().trim().toLowerCase(Locale.ROOT);
+        return mail -> own != null && mail.to() != null
+                && mail.to().trim().toLowerCase(Locale.ROOT).equals(own);
     }
 
     /** Escapes only what HTML needs ({@code <>&"'}); accents stay readable in UTF-8. */

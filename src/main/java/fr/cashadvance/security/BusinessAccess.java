@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import fr.cashadvance.business.Business;
+import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -13,6 +14,9 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,11 +37,72 @@ public class BusinessAccess {
     // LIMITATION: a newly connected business gets its group but no user: an administrator adds
     // its people in Camunda Admin (the platform's own identity provider would in production).
     public String ensureGroup(Business business) {
-        String groupId = business.camundaGroup();
-        ensureGroup(groupId, business.getName(), Groups.GROUP_TYPE_WORKFLOW);
+        return ensureBusinessGroup(business.getSiren(), business.getName());
+    }
+
+    /**
+     * Identity changes made on behalf of a journey step, which may run inside a Tasklist user's
+     * command (a connection started from its form): the journey, not that user, is entitled.
+     */
+    private static <T> T privileged(Callable<T> work) {
+        CommandContext context = Context.getCommandContext();
+        try {
+            return context == null ? work.call() : context.runWithoutAuthorization(work);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The group and tenant of a company, which can exist before the company is connected (its
+     * connection journey already runs in its tenant). Its people see their own tasks in
+     * Tasklist; operators and platform services belong to every tenant, to watch them all.
+     */
+    public String ensureBusinessGroup(String siren, String name) {
+        return privileged(() -> businessGroup(siren, name));
+    }
+
+    private String businessGroup(String siren, String name) {
+        String groupId = BusinessTenants.tenantOf(siren);
+        ensureGroup(groupId, name, Groups.GROUP_TYPE_WORKFLOW);
+        ensureTenant(groupId, name);
         grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(groupId, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
         return groupId;
+    }
+
+    /** The tenant of a company, shared by its group and by the operators' and platform's. */
+    public void ensureTenant(String tenantId, String name) {
+        privileged(() -> {
+            tenant(tenantId, name);
+            return null;
+        });
+    }
+
+    private void tenant(String tenantId, String name) {
+        if (identity.createTenantQuery().tenantId(tenantId).singleResult() == null) {
+            Tenant tenant = identity.newTenant(tenantId);
+            tenant.setName(name);
+            identity.saveTenant(tenant);
+        }
+        for (String groupId : new String[] {tenantId, CamundaIdentityAuthenticationProvider
+                .OPERATORS_GROUP, CamundaIdentityAuthenticationProvider.PLATFORM_GROUP}) {
+            boolean groupExists = identity.createGroupQuery().groupId(groupId).count() > 0;
+            boolean member = identity.createTenantQuery().tenantId(tenantId).groupMember(groupId)
+                    .count() > 0;
+            if (groupExists && !member) {
+                identity.createTenantGroupMembership(tenantId, groupId);
+            }
+        }
+    }
+
+    /** Gives the operators' and platform's groups every tenant that exists (at start-up). */
+    public void joinEveryTenant() {
+        for (Tenant tenant : identity.createTenantQuery().list()) {
+            ensureTenant(tenant.getId(), tenant.getName());
+        }
     }
 
     public void ensureGroup(String id, String name, String type) {

@@ -62,7 +62,13 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
                 case PLATFORM_GROUP -> roles.add(new SimpleGrantedAuthority("ROLE_PLATFORM"));
                 case OPERATORS_GROUP -> roles.add(new SimpleGrantedAuthority("ROLE_OPERATOR"));
                 case ADMIN_GROUP -> roles.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
-                default -> roles.add(new SimpleGrantedAuthority("GROUP_" + g.getId()));
+                default -> {
+                    roles.add(new SimpleGrantedAuthority(BusinessScope.GROUP_AUTHORITY
+                            + g.getId()));
+                    if (g.getId().startsWith(BusinessScope.BUSINESS_GROUP_PREFIX)) {
+                        roles.add(new SimpleGrantedAuthority("ROLE_BUSINESS"));
+                    }
+                }
             }
         }
         return UsernamePasswordAuthenticationToken.authenticated(user, null, roles);

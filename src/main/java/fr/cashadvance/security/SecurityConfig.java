@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -37,10 +38,22 @@ public class SecurityConfig {
                         // LIMITATION: webhooks are not signed yet; they only wake a journey,
                         // which then reads the loan from the lender, so a forged one moves nothing.
                         .requestMatchers(HttpMethod.POST, "/api/lender/webhooks").permitAll()
-                        // LIMITATION: the demo mail catcher shows every mail (validation links
-                        // included) to any logged-in account; it exists only in the default run.
+                        // The demo mail catcher shows each account its own mails only.
                         .requestMatchers("/mailbox", "/mailbox/**").authenticated()
-                        .anyRequest().hasAnyRole("PLATFORM", "OPERATOR", "ADMIN"))
+                        // Feeds and runs that concern every business: not a business's own.
+                        .requestMatchers("/api/bank-accounts/**").hasAnyRole("PLATFORM", "ADMIN")
+                        // A statement run or a correction of the books: the platform's or an
+                        // operator's, never one business's.
+                        .requestMatchers(HttpMethod.POST, "/api/fee-statements",
+                                "/api/accounting/entries/*/reverse")
+                        .hasAnyRole("OPERATOR", "PLATFORM", "ADMIN")
+                        // Operators read every business and start connections, and decide
+                        // nothing else for a business; the business scope narrows the rest.
+                        .requestMatchers(HttpMethod.GET, "/api/**")
+                        .hasAnyRole("PLATFORM", "OPERATOR", "ADMIN", "BUSINESS")
+                        .requestMatchers(HttpMethod.POST, "/api/connections")
+                        .hasAnyRole("PLATFORM", "OPERATOR", "ADMIN", "BUSINESS")
+                        .anyRequest().hasAnyRole("PLATFORM", "ADMIN", "BUSINESS"))
                 // The provider bean is the global one; naming it here too would check (and
                 // count) every wrong password twice.
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> {
@@ -53,7 +66,7 @@ public class SecurityConfig {
                     }
                     problem(res, json, HttpStatus.UNAUTHORIZED, "unauthenticated",
                             "Authentification requise",
-                            "Send HTTP Basic credentials of a platform account.");
+                            "Send HTTP Basic credentials of an account of this service.");
                 }))
                 .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) ->
                         problem(res, json, HttpStatus.FORBIDDEN, "forbidden", "Accès refusé",
@@ -81,6 +94,16 @@ public class SecurityConfig {
                 HttpBasicAuthenticationProvider.class.getName());
         registration.setName("engine-rest-basic-auth");
         registration.setOrder(200);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<EngineTaskVisibilityFilter> engineTaskVisibility(TaskService tasks) {
+        var registration = new FilterRegistrationBean<>(new EngineTaskVisibilityFilter(tasks));
+        registration.addUrlPatterns("/engine-rest/task/*");
+        registration.setName("engine-rest-task-visibility");
+        // After the engine's Basic authentication (200): the lookup is made as the caller.
+        registration.setOrder(201);
         return registration;
     }
 

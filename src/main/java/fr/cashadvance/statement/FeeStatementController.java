@@ -1,5 +1,9 @@
 package fr.cashadvance.statement;
 
+import fr.cashadvance.security.ScopedByCaller;
+import fr.cashadvance.security.BusinessScope;
+import fr.cashadvance.security.OwnedResource;
+import fr.cashadvance.security.OwnedKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -29,12 +33,15 @@ public class FeeStatementController {
     private final RuntimeService runtime;
     private final java.time.Clock clock;
     private final boolean sandbox;
+    private final BusinessScope scope;
 
     public FeeStatementController(FeeStatementService statements,
                                   FeeStatementRepository repository, RuntimeService runtime,
                                   java.time.Clock clock,
                                   @org.springframework.beans.factory.annotation.Value(
-                                          "${sandbox-lender.enabled:false}") boolean sandbox) {
+                                          "${sandbox-lender.enabled:false}") boolean sandbox,
+                                  BusinessScope scope) {
+        this.scope = scope;
         this.statements = statements;
         this.repository = repository;
         this.runtime = runtime;
@@ -51,6 +58,7 @@ public class FeeStatementController {
     @PostMapping("/api/fee-statements")
     @Operation(summary = "Run the fee-statement process now for a month (YYYY-MM, default: the "
             + "previous month); the 1st-of-month timer does the same at 06:00 Paris")
+    @ScopedByCaller("operators only, for every business (see SecurityConfig)")
     public ResponseEntity<Map<String, String>> run(@RequestParam(required = false) String month) {
         YearMonth m = month == null ? FeeStatementService.previousMonth(clock)
                 : FeeStatementService.parseMonth(month);
@@ -72,9 +80,11 @@ public class FeeStatementController {
 
     @GetMapping("/api/fee-statements")
     @Operation(summary = "The month's statements, with the operator's totals")
+    @ScopedByCaller("a business user gets its own statement only")
     public Map<String, Object> forMonth(@RequestParam String month) {
         YearMonth m = FeeStatementService.parseMonth(month);
         var views = repository.findByPeriodOrderByBusinessId(m.toString()).stream()
+                .filter(s -> scope.seesBusiness(s.getBusinessId()))
                 .map(this::view).toList();
         BigDecimal ours = views.stream().map(StatementView::totalOurs)
                 .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
@@ -86,10 +96,12 @@ public class FeeStatementController {
     }
 
     @GetMapping("/api/fee-statements/{id}")
+    @OwnedResource(OwnedKind.FEE_STATEMENT)
     public StatementView get(@PathVariable String id) {
         return view(statements.find(id));
     }
 
+    @OwnedResource(OwnedKind.FEE_STATEMENT)
     @GetMapping(path = "/api/fee-statements/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "The statement as the PDF sent to the business")
     public ResponseEntity<byte[]> pdf(@PathVariable String id) {

@@ -28,13 +28,22 @@ class MailboxControllerTest {
         catcher = new MailCatcher(0).start();
         Mailer mailer = new Mailer(MailCatcherRoundTripTest.senderTo(catcher.port()),
                 new MailSenderProperties(MailSenderProperties.DEFAULT_FROM));
-        mvc = MockMvcBuilders.standaloneSetup(new MailboxController(catcher)).build();
+        mvc = MockMvcBuilders.standaloneSetup(new MailboxController(catcher,
+                asSystem(), null)).build();
 
         mailer.send(new OutgoingMail("ops@platform.test", "Bienvenue <b>", "<p>Salut</p>",
                 "Salut"));
         validation = new ValidationEmail().render("compta@moulin.example",
                 ValidationEmailTest.content("<script>"));
         mailer.send(validation);
+    }
+
+    /** Outside any login (as here), the mailbox shows everything, as to an operator. */
+    private static fr.cashadvance.security.BusinessScope asSystem() {
+        var scope = org.mockito.Mockito.mock(fr.cashadvance.security.BusinessScope.class);
+        org.mockito.Mockito.when(scope.current())
+                .thenReturn(fr.cashadvance.security.Caller.SYSTEM);
+        return scope;
     }
 
     @AfterEach
@@ -100,7 +109,7 @@ class MailboxControllerTest {
     void emptyMailboxSaysSo() throws Exception {
         MailCatcher empty = new MailCatcher(0).start();
         try {
-            String page = MockMvcBuilders.standaloneSetup(new MailboxController(empty)).build()
+            String page = MockMvcBuilders.standaloneSetup(new MailboxController(empty, asSystem(), null)).build()
                     .perform(get("/mailbox"))
                     .andExpect(status().isOk())
                     .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

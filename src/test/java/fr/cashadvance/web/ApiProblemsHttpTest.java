@@ -69,13 +69,14 @@ class ApiProblemsHttpTest extends JourneyTestSupport {
                 .exchange("/api/invoices", HttpMethod.POST, body, JsonNode.class);
         assertProblem(unknownUser, HttpStatus.UNAUTHORIZED, "unauthenticated");
 
-        // alice is a user of the demo business (Tasklist), not a platform service account.
-        ResponseEntity<JsonNode> alice = rest.withBasicAuth("alice", PASSWORD)
+        // An operator sees every business but creates nothing for one.
+        ResponseEntity<JsonNode> operator = rest.withBasicAuth("ops", PASSWORD)
                 .exchange("/api/invoices", HttpMethod.POST, body, JsonNode.class);
-        assertProblem(alice, HttpStatus.FORBIDDEN, "forbidden");
-        assertProblem(rest.withBasicAuth("alice", PASSWORD)
-                        .getForEntity("/api/financings/anything", JsonNode.class),
-                HttpStatus.FORBIDDEN, "forbidden");
+        assertProblem(operator, HttpStatus.FORBIDDEN, "forbidden");
+        // A user of another business does not even learn that the demo business exists.
+        ResponseEntity<JsonNode> stranger = rest.withBasicAuth("bob", PASSWORD)
+                .exchange("/api/invoices", HttpMethod.POST, body, JsonNode.class);
+        assertProblem(stranger, HttpStatus.NOT_FOUND, "not-found");
 
         assertThat(invoiceRepository.count()).isEqualTo(before);
     }
