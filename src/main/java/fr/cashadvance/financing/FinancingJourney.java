@@ -63,6 +63,7 @@ public class FinancingJourney {
     private final Mailer mailer;
     private final ValidationEmail validationEmail;
     private final PublicLinks links;
+    private final ValidationLinks validationLinks;
     private final IdentityService identity;
     private final Clock clock;
 
@@ -72,7 +73,8 @@ public class FinancingJourney {
                             FinancingProperties props, LenderClient lender,
                             AccountingService accounting, Mailer mailer,
                             ValidationEmail validationEmail, PublicLinks links,
-                            IdentityService identity, Clock clock) {
+                            ValidationLinks validationLinks, IdentityService identity,
+                            Clock clock) {
         this.financings = financings;
         this.invoices = invoices;
         this.businesses = businesses;
@@ -85,6 +87,7 @@ public class FinancingJourney {
         this.mailer = mailer;
         this.validationEmail = validationEmail;
         this.links = links;
+        this.validationLinks = validationLinks;
         this.identity = identity;
         this.clock = clock;
     }
@@ -218,9 +221,11 @@ public class FinancingJourney {
     }
 
     /**
-     * Sends the validation email with a fresh single-use link.
+     * Sends the validation email with a fresh signed, single-use link for this financing's
+     * "Valider le prêt" task.
      * LIMITATION: a retry of this job after the mail left sends a second email whose link
-     * replaces the first one; SMTP offers no idempotency key.
+     * replaces the first one (the first then reads "Lien déjà utilisé"); SMTP offers no
+     * idempotency key.
      */
     @Transactional
     public void sendValidationEmail(DelegateExecution execution) {
@@ -230,10 +235,10 @@ public class FinancingJourney {
         }
         Invoice invoice = invoices.findById(f.getInvoiceId()).orElseThrow();
         Business business = businesses.findById(f.getBusinessId()).orElseThrow();
-        String token = ValidationTokens.newToken();
+        // The link dies with the deadline: after it, the expiry timer has cancelled the request.
         Instant expires = java.time.OffsetDateTime
                 .parse((String) execution.getVariable("validationDeadline")).toInstant();
-        f.validationToken(ValidationTokens.hash(token), expires);
+        String token = validationLinks.issue(f, expires);
         var content = new ValidationEmailContent(business.getName(), invoice.getNumber(),
                 invoice.getBuyerName(), f.getAmount(), f.getFeesEstimated(),
                 f.getFeesDailyRate().movePointRight(2), f.getRepaymentDate(),

@@ -5,7 +5,12 @@ import java.time.LocalTime;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Time windows of the journey; ISO-8601 durations. */
+/**
+ * Time windows of the journey (ISO-8601 durations), the base of email links, and the key that
+ * signs them.
+ *
+ * @param linkSecret HMAC key of the validation links; changing it voids every outstanding link
+ */
 @ConfigurationProperties("financing")
 public record FinancingProperties(
         @DefaultValue("P7D") Duration recapValidity,
@@ -14,5 +19,20 @@ public record FinancingProperties(
         @DefaultValue("PT1M") Duration lenderPollInterval,
         @DefaultValue("PT1H") Duration debitPollInterval,
         @DefaultValue("10:00") LocalTime repaymentCheckTime,
-        @DefaultValue("") String publicBaseUrl) {
+        @DefaultValue("") String publicBaseUrl,
+        String linkSecret) {
+
+    /** The generated one would print the key wherever the properties get logged. */
+    @Override
+    public String toString() {
+        return "FinancingProperties[recapValidity=" + recapValidity
+                + ", validationWindow=" + validationWindow
+                + ", transferWindow=" + transferWindow
+                + ", lenderPollInterval=" + lenderPollInterval
+                + ", debitPollInterval=" + debitPollInterval
+                + ", repaymentCheckTime=" + repaymentCheckTime
+                + ", publicBaseUrl=" + publicBaseUrl
+                + ", linkSecret=" + (linkSecret == null || linkSecret.isEmpty() ? "(none)" : "***")
+                + "]";
+    }
 }

@@ -16,8 +16,6 @@ public interface FinancingRepository extends JpaRepository<Financing, String> {
 
     Optional<Financing> findByActiveInvoiceId(String invoiceId);
 
-    Optional<Financing> findByValidationTokenHash(String validationTokenHash);
-
     List<Financing> findByBusinessIdAndFundedAtIsNotNullOrderByFundedAt(String businessId);
 
     List<Financing> findByFundedAtIsNotNull();
