@@ -37,6 +37,9 @@ import org.springframework.web.bind.annotation.RestController;
  * process also polls). Still, only a request signed by the lender, recent, and not seen before
  * is acted on (see {@link WebhookSignature}); the signature is this endpoint's authentication.
  */
+// LIMITATION: we hold one key; rotation relies on the lender sending both signatures for a
+// while. Two byte-identical events signed in the same second look like a replay (409); the
+// lender retries with a new timestamp, so they only arrive later.
 @RestController
 @Tag(name = "Lender webhooks")
 public class LenderWebhookController {
