@@ -35,8 +35,7 @@ public class SecurityConfig {
     SecurityFilterChain apiChain(HttpSecurity http, ObjectMapper json) throws Exception {
         http.securityMatcher("/api/**", "/mailbox/**", "/mailbox")
                 .authorizeHttpRequests(a -> a
-                        // LIMITATION: webhooks are not signed yet; they only wake a journey,
-                        // which then reads the loan from the lender, so a forged one moves nothing.
+                        // The lender signs its webhooks (HMAC); the controller checks that.
                         .requestMatchers(HttpMethod.POST, "/api/lender/webhooks").permitAll()
                         // The demo mail catcher shows each account its own mails only.
                         .requestMatchers("/mailbox", "/mailbox/**").authenticated()

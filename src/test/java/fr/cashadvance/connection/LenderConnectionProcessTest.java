@@ -10,8 +10,10 @@ import fr.cashadvance.business.BusinessRepository;
 import fr.cashadvance.business.ConnectionStatus;
 import fr.cashadvance.financing.JourneyTestSupport;
 import fr.cashadvance.invoice.InvoiceRequest;
+import fr.cashadvance.lender.SignedWebhooks;
 import fr.cashadvance.web.ApiProblem;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +22,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -35,6 +38,7 @@ class LenderConnectionProcessTest extends JourneyTestSupport {
     @Autowired ConnectionRequestRepository requests;
     @Autowired BusinessRepository businesses;
     @Autowired ObjectMapper json;
+    @Value("${lender.webhook-secret}") String webhookSecret;
 
     @Test
     void connectedThroughTheApiWithALimitFromItsInflowsThenFinancesAnInvoice() {
@@ -307,12 +311,13 @@ class LenderConnectionProcessTest extends JourneyTestSupport {
     }
 
     private void creditLineWebhook(String siren) {
+        // The event's own timestamp tells two events apart, as the lender's does.
         String event = """
                 {"event_type":"CreditLine.STATUS_UPDATED","entity_type":"CreditLine",
-                 "id":"%s","status":"X","timestamp":"2026-01-01T00:00:00Z","entity_state":{}}
-                """.formatted(siren);
-        var r = rest.postForEntity("/api/lender/webhooks", new HttpEntity<>(event,
-                jsonHeaders()), String.class);
+                 "id":"%s","status":"X","timestamp":"%s","entity_state":{}}
+                """.formatted(siren, Instant.now());
+        var r = rest.postForEntity("/api/lender/webhooks",
+                SignedWebhooks.signed(webhookSecret, event), String.class);
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 

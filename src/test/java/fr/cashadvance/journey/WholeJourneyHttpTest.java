@@ -27,6 +27,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
@@ -55,6 +56,7 @@ class WholeJourneyHttpTest {
 
     @Autowired TestRestTemplate rest;
     @Autowired ObjectMapper json;
+    @Autowired JdbcTemplate jdbc;
 
     @Test
     void theDemoBusinessRealInvoiceGoesFromImportToRepaid(CapturedOutput output) throws Exception {
@@ -141,6 +143,13 @@ class WholeJourneyHttpTest {
         String logs = output.getAll();
         assertThat(logs).doesNotContain("FR8811111015593603018280926")
                 .doesNotContain(PASSWORD).doesNotContain(token);
+
+        // The sandbox's signed webhooks passed the receiver's checks: only those are remembered.
+        assertThat(jdbc.queryForObject("select count(*) from received_webhook", Long.class))
+                .isPositive();
+        assertThat(logs).doesNotContain("Lender webhook refused: no signature")
+                .doesNotContain("Lender webhook refused: signature")
+                .doesNotContain("Lender webhook refused: timestamp");
     }
 
     private void fireRepaymentTimerIfStillWaiting(String id) throws Exception {

@@ -87,7 +87,8 @@ class HttpLenderClientTest {
             converters.add(new MappingJackson2HttpMessageConverter(json));
         });
         return new HttpLenderClient(builder,
-                new LenderProperties(baseUrl, API_KEY, Duration.ofSeconds(2), readTimeout), env);
+                new LenderProperties(baseUrl, API_KEY, Duration.ofSeconds(2), readTimeout,
+                        null, Duration.ofMinutes(5)), env);
     }
 
     private HttpLenderClient client() {

@@ -9,8 +9,10 @@ import fr.cashadvance.financing.FinancingStatus;
 import fr.cashadvance.financing.FinancingView;
 import fr.cashadvance.financing.JourneyTestSupport;
 import fr.cashadvance.invoice.InvoiceRepository;
+import fr.cashadvance.lender.SignedWebhooks;
 import fr.cashadvance.security.CamundaIdentityAuthenticationProvider;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +24,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -44,6 +47,7 @@ class ApiProblemsHttpTest extends JourneyTestSupport {
 
     @Autowired private InvoiceRepository invoiceRepository;
     @Autowired private IdentityService identity;
+    @Value("${lender.webhook-secret}") private String webhookSecret;
 
     // ---- who may call -------------------------------------------------------------------------
 
@@ -288,14 +292,15 @@ class ApiProblemsHttpTest extends JourneyTestSupport {
     void webhooksForUnknownLoansAreAcceptedAndChangeNothing() {
         long financingsBefore = financingRepository.count();
         long instancesBefore = runtime.createProcessInstanceQuery().count();
-        Map<String, Object> event = Map.of("event_type", "Loan.TO_VALIDATE",
-                "entity_type", "Loan", "id", "loan-that-does-not-exist",
-                "status", "TO_VALIDATE", "timestamp", "2026-01-15T10:00:00Z",
-                "entity_state", Map.of("id", "loan-that-does-not-exist"));
+        String event = """
+                {"event_type":"Loan.TO_VALIDATE","entity_type":"Loan",\
+                "id":"loan-that-does-not-exist","status":"TO_VALIDATE",\
+                "timestamp":"%s","entity_state":{"id":"loan-that-does-not-exist"}}\
+                """.formatted(Instant.now());
 
-        // The lender carries no Basic credentials: the endpoint is open, and harmless.
+        // The lender carries no Basic credentials: its signature is its proof.
         ResponseEntity<JsonNode> accepted = rest.exchange("/api/lender/webhooks",
-                HttpMethod.POST, json(event), JsonNode.class);
+                HttpMethod.POST, SignedWebhooks.signed(webhookSecret, event), JsonNode.class);
 
         assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(accepted.getBody().get("handled").asBoolean()).isFalse();
@@ -303,7 +308,8 @@ class ApiProblemsHttpTest extends JourneyTestSupport {
         assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
 
         ResponseEntity<JsonNode> garbage = rest.exchange("/api/lender/webhooks",
-                HttpMethod.POST, rawJson("{\"event_type\": Loan.TO_"), JsonNode.class);
+                HttpMethod.POST, SignedWebhooks.signed(webhookSecret, "{\"event_type\": Loan.TO_"),
+                JsonNode.class);
         assertProblem(garbage, HttpStatus.BAD_REQUEST, "unreadable-body");
         assertThat(financingRepository.count()).isEqualTo(financingsBefore);
     }

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param feesDailyRate      e.g. 0.0007 for 0.07 % a day
  * @param webhookUrl         blank means this application's own {@code /api/lender/webhooks};
  *                           may use {@code ${local.server.port}}, resolved when sending
+ * @param webhookSecret      HMAC-SHA256 key the webhooks are signed with; the receiver's
+ *                           {@code lender.webhook-secret}
  * @param webhooksEnabled    false keeps webhooks in the outbox unsent (tests that poll instead)
  * @param excludedBuyers     SIRENs of buyers whose invoices the sandbox always declines
  */
@@ -29,6 +31,7 @@ public record SandboxLenderProperties(
         @DefaultValue("50000.00") BigDecimal defaultCreditLimit,
         @DefaultValue("0.0007") BigDecimal feesDailyRate,
         String webhookUrl,
+        String webhookSecret,
         @DefaultValue("true") boolean webhooksEnabled,
         @DefaultValue List<String> excludedBuyers) {
 

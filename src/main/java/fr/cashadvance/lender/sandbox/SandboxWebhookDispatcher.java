@@ -1,7 +1,10 @@
 package fr.cashadvance.lender.sandbox;
 
 import fr.cashadvance.lender.IbanMasking;
+import fr.cashadvance.lender.WebhookSignature;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,9 +29,11 @@ import org.springframework.web.client.RestClientException;
  * Sends the outbox's webhooks, one at a time on its own thread, outside any transaction and
  * outside the sandbox's lock: the receiver may well call the sandbox back while handling one.
  * A 2xx marks a webhook sent; a failure is retried with exponential backoff, a few times.
+ * Each attempt is signed anew with the current wall-clock time (the application's clock, never
+ * the sandbox's test clock, which may be days ahead), as the real lender does.
  */
 // LIMITATION: after MAX_ATTEMPTS a webhook is abandoned (its row keeps the last error); the
-// receiver must also poll the loan, which it does anyway. Webhooks carry no signature.
+// receiver must also poll the loan, which it does anyway.
 @Component
 @ConditionalOnProperty(prefix = "sandbox-lender", name = "enabled", havingValue = "true")
 class SandboxWebhookDispatcher implements DisposableBean {
@@ -45,15 +50,20 @@ class SandboxWebhookDispatcher implements DisposableBean {
     private final SandboxWebhookRepository webhooks;
     private final SandboxLenderProperties properties;
     private final Environment environment;
+    private final WebhookSignature signature;
+    private final Clock clock;
     private final RestClient restClient;
     private final ScheduledExecutorService executor;
     private ScheduledFuture<?> retry;
 
     SandboxWebhookDispatcher(SandboxWebhookRepository webhooks, SandboxLenderProperties properties,
-                             Environment environment, RestClient.Builder restClientBuilder) {
+                             Environment environment, RestClient.Builder restClientBuilder,
+                             Clock clock) {
         this.webhooks = webhooks;
         this.properties = properties;
         this.environment = environment;
+        this.signature = new WebhookSignature(properties.webhookSecret());
+        this.clock = clock;
         HttpClient httpClient = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT)
@@ -107,10 +117,15 @@ class SandboxWebhookDispatcher implements DisposableBean {
     private void send(SandboxWebhook webhook, String url) {
         String error;
         try {
+            // The exact bytes signed are the bytes sent.
+            byte[] body = webhook.getPayload().getBytes(StandardCharsets.UTF_8);
+            Instant now = clock.instant();
             restClient.post()
                     .uri(url)
                     .contentType(MediaType.APPLICATION_JSON)
-                    .body(webhook.getPayload())
+                    .header(WebhookSignature.TIMESTAMP_HEADER, WebhookSignature.timestamp(now))
+                    .header(WebhookSignature.SIGNATURE_HEADER, signature.sign(now, body))
+                    .body(body)
                     .retrieve()
                     .toBodilessEntity();
             webhook.markSent(Instant.now());

@@ -40,5 +40,8 @@ class LenderConfigurationTest {
         assertThat(sandbox.excludedBuyers()).isEmpty();
         assertThat(sandbox.webhooksEnabled()).isTrue();
         assertThat(sandbox.apiKey()).isEqualTo(lender.apiKey());
+        assertThat(lender.webhookTolerance()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(lender.webhookSecret()).isNotBlank().isEqualTo(sandbox.webhookSecret());
+        assertThat(lender.toString()).doesNotContain(lender.webhookSecret());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.cashadvance.identifiers.Siren;
 import fr.cashadvance.identifiers.Siret;
 import fr.cashadvance.lender.EligibilityRequest;
@@ -21,8 +22,11 @@ import fr.cashadvance.lender.LenderLoan;
 import fr.cashadvance.lender.LenderLoanStatus;
 import fr.cashadvance.lender.LenderRejectedException;
 import fr.cashadvance.lender.LenderWebhookEvent;
+import fr.cashadvance.lender.WebhookSignature;
+import fr.cashadvance.lender.WebhookSignature.Verdict;
 import fr.cashadvance.lender.NewLoan.LoanTo;
 import fr.cashadvance.lender.NewLoan;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +46,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,6 +61,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
 
@@ -421,6 +427,28 @@ class SandboxLenderHttpTest {
         assertThat(webhooks.refused).contains(borrower);
         assertThat(delivered.entityState().path("balance_pending_validation").asLong())
                 .isEqualTo(10_000);
+        // Each attempt is signed anew: the retry is not a replay of the refused request.
+        List<Webhooks.Delivery> attempts = webhooks.deliveriesFor(borrower);
+        assertThat(attempts).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(d -> assertThat(d.verdict()).isEqualTo(Verdict.VALID));
+        assertThat(attempts.get(1).timestamp()).isNotEqualTo(attempts.get(0).timestamp());
+        assertThat(attempts.get(1).signature()).isNotEqualTo(attempts.get(0).signature());
+    }
+
+    @Test
+    void webhooksAreSignedWithWallClockTimeWhateverTheSandboxTime() {
+        advance(Duration.ofDays(3));
+        Instant sandboxNow = clockNow();
+
+        lender.createLoan(newLoan(10_000, SUCCEEDS, today().plusDays(30)));
+
+        LenderWebhookEvent event = awaitEvent(borrower, "CreditLine.BALANCE_UPDATED");
+        assertThat(event.timestamp()).isAfterOrEqualTo(sandboxNow);
+        Webhooks.Delivery delivery = webhooks.deliveriesFor(borrower).get(0);
+        assertThat(delivery.verdict()).isEqualTo(Verdict.VALID);
+        assertThat(Instant.ofEpochSecond(Long.parseLong(delivery.timestamp())))
+                .isBetween(Instant.now().minusSeconds(30), Instant.now());
+        assertThat(delivery.signature()).startsWith("v1=");
     }
 
     // ---- borrowers and eligibility ---------------------------------------------------------
@@ -866,23 +894,51 @@ class SandboxLenderHttpTest {
         }
     }
 
-    /** Catches the sandbox's webhooks; the real receiver is not part of this test. */
+    /**
+     * Catches the sandbox's webhooks and checks their signature as the receiver would; the real
+     * receiver is not part of this test.
+     */
     @RestController
     static class Webhooks {
 
+        /** One attempt as it arrived: the signature headers and what checking them gave. */
+        record Delivery(String entityId, String timestamp, String signature, Verdict verdict) {
+        }
+
         final List<LenderWebhookEvent> received = new CopyOnWriteArrayList<>();
+        final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
         /** Entity ids whose first webhook is answered 503, to exercise the retry. */
         final Set<String> refuseFirstDelivery = ConcurrentHashMap.newKeySet();
         final List<String> refused = new CopyOnWriteArrayList<>();
+        private final ObjectMapper json;
+        private final WebhookSignature signature;
+
+        Webhooks(ObjectMapper json, @Value("${lender.webhook-secret}") String secret) {
+            this.json = json;
+            this.signature = new WebhookSignature(secret);
+        }
 
         @PostMapping("/test-webhooks")
-        ResponseEntity<Void> receive(@RequestBody LenderWebhookEvent event) {
+        ResponseEntity<Void> receive(
+                @RequestHeader(name = WebhookSignature.TIMESTAMP_HEADER, required = false)
+                String timestamp,
+                @RequestHeader(name = WebhookSignature.SIGNATURE_HEADER, required = false)
+                String signed,
+                @RequestBody byte[] body) throws IOException {
+            LenderWebhookEvent event = json.readValue(body, LenderWebhookEvent.class);
+            Verdict verdict = signature.verify(timestamp, signed, body, Instant.now(),
+                    Duration.ofMinutes(5)).verdict();
+            deliveries.add(new Delivery(event.id(), timestamp, signed, verdict));
             if (refuseFirstDelivery.remove(event.id())) {
                 refused.add(event.id());
                 return ResponseEntity.status(503).build();
             }
             received.add(event);
             return ResponseEntity.noContent().build();
+        }
+
+        List<Delivery> deliveriesFor(String entityId) {
+            return deliveries.stream().filter(d -> entityId.equals(d.entityId())).toList();
         }
     }
 
