@@ -17,6 +17,7 @@ import fr.cashadvance.financing.FinancingView;
 import fr.cashadvance.financing.JourneyTestSupport;
 import fr.cashadvance.invoice.InvoiceRequest;
 import fr.cashadvance.invoice.InvoiceView;
+import fr.cashadvance.lender.SignedWebhooks;
 import fr.cashadvance.statement.FeeStatementService;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -102,6 +103,8 @@ class AccessMatrixHttpTest extends JourneyTestSupport {
     }
 
     @Autowired private IdentityService identity;
+    @org.springframework.beans.factory.annotation.Value("${lender.webhook-secret}")
+    private String webhookSecret;
     @Autowired private TaskService tasks;
     @Autowired private BusinessAccess access;
     @Autowired private ConnectionRequestRepository connectionRequests;
@@ -246,6 +249,12 @@ class AccessMatrixHttpTest extends JourneyTestSupport {
                 e401, ok(200), e404, ok(200), ok(200), ok(200)));
         rows.add(row("POST /api/accounting/entries/{A's}/reverse", who -> reverseAdvance(who),
                 e401, e403, e403, ok(201), ok(201), ok(201)));
+
+        // The lender's webhook: its signature is the only credential that counts.
+        rows.add(row("POST /api/lender/webhooks, unsigned", who -> webhook(who, false),
+                e401, e401, e401, e401, e401, e401));
+        rows.add(row("POST /api/lender/webhooks, signed by the lender", who -> webhook(who, true),
+                ok(202), ok(202), ok(202), ok(202), ok(202), ok(202)));
 
         rows.add(row("GET /mailbox/messages (A's validation email)", who -> mailbox(who),
                 e401, mails("own", true), mails("own", false), mails("all", true),
@@ -460,6 +469,16 @@ class AccessMatrixHttpTest extends JourneyTestSupport {
             assertThat(entries.findByReversesEntryId(advance)).isEmpty();
         }
         return response;
+    }
+
+    private ResponseEntity<String> webhook(Who who, boolean signed) {
+        // An event for a loan nobody knows, unique each time so that it is no replay: taken
+        // (202) and ignored when signed.
+        String json = "{\"event_type\":\"loan.updated\",\"entity_type\":\"Loan\","
+                + "\"id\":\"loan_matrix_" + number() + "\",\"status\":\"FUNDED\"}";
+        HttpEntity<String> request = signed ? SignedWebhooks.signed(webhookSecret, json)
+                : SignedWebhooks.unsigned(json);
+        return as(who).exchange("/api/lender/webhooks", HttpMethod.POST, request, String.class);
     }
 
     private ResponseEntity<String> mailbox(Who who) {
