@@ -81,6 +81,9 @@ public class ConnectionJourney {
             requests.saveAndFlush(request);
             execution.setVariable("connectionRequestId", request.getId());
             execution.setProcessBusinessKey(request.getId());
+            // The IBAN now lives in the request row; the process keeps no full IBAN (the
+            // history got it masked by IbanFreeHistory).
+            execution.removeVariable("iban");
         } else {
             input = request(execution).input();
         }

@@ -8,4 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record DemoProperties(
         @DefaultValue("false") boolean enabled,
         @DefaultValue("demo") String password) {
+
+    @Override
+    public String toString() {
+        return "DemoProperties[enabled=" + enabled + ", password=***]";
+    }
 }

@@ -66,6 +66,9 @@ public abstract class JourneyTestSupport {
     @BeforeEach
     void engineForAssertionsAndSandboxAtRealTime() {
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
+        // Each cached test context starts an engine named "default"; engine REST and the
+        // webapps find theirs in one JVM-wide registry, where the last one started wins.
+        org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(engine);
         var response = rest.exchange("/sandbox-lender/clock/reset", HttpMethod.POST,
                 new HttpEntity<>(sandboxHeaders()), String.class);
         assertThat(response.getStatusCode().is2xxSuccessful()).as(response.getBody()).isTrue();

@@ -74,9 +74,13 @@ import org.springframework.web.client.RestClient;
         "camunda.bpm.job-execution.enabled=false",
         "demo.enabled=false",
         "lender.base-url=",
-        "lender.api-key=it-sandbox-key",
+        "lender.api-key=it-sandbox-key-0123456789",
         "sandbox-lender.enabled=true",
-        "sandbox-lender.api-key=it-sandbox-key",
+        "sandbox-lender.api-key=it-sandbox-key-0123456789",
+        // Not the demo run: SecretsGuard wants real-looking secrets.
+        "lender.webhook-secret=it-webhook-secret-0123456789",
+        "sandbox-lender.webhook-secret=it-webhook-secret-0123456789",
+        "financing.link-secret=it-link-secret-0123456789",
         "sandbox-lender.evaluation-delay=PT0S",
         "sandbox-lender.transfer-delay=PT4H",
         "sandbox-lender.tick-interval=PT1H",
@@ -88,7 +92,7 @@ import org.springframework.web.client.RestClient;
 @Import({SandboxLenderHttpTest.PermitAllForThisTest.class, SandboxLenderHttpTest.Webhooks.class})
 class SandboxLenderHttpTest {
 
-    private static final String KEY = "it-sandbox-key";
+    private static final String KEY = "it-sandbox-key-0123456789";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final String SUCCEEDS = "FR8811111015593603018280926";
     private static final String ONE_DAY_LATE = "FR3711111025593244332331294";

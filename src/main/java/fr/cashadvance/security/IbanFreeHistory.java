@@ -1,0 +1,64 @@
+package fr.cashadvance.security;
+
+import fr.cashadvance.identifiers.Iban;
+import java.util.ArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps full IBANs out of the engine's history: a text variable holding one (a Tasklist start
+ * form sends what the user typed) is written to history masked to its last 4 characters.
+ * The journeys keep IBANs in the domain tables only and drop such variables once read.
+ */
+@Component
+public class IbanFreeHistory extends AbstractProcessEnginePlugin {
+
+    // An IBAN as people type it: any case, groups separated by single spaces.
+    private static final Pattern IBAN_LIKE = Pattern.compile(
+            "\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,30}\\b", Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomHistoryEventHandlers() == null) {
+            configuration.setCustomHistoryEventHandlers(new ArrayList<>());
+        }
+        // Custom handlers run before the engine's database handler, on the same event object.
+        configuration.getCustomHistoryEventHandlers().add(0, new MaskingHandler());
+    }
+
+    /** Each IBAN-looking run of characters in the text, masked as {@link Iban#mask} does. */
+    public static String maskIbans(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        Matcher matcher = IBAN_LIKE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(out, Matcher.quoteReplacement(Iban.mask(matcher.group())));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    static final class MaskingHandler implements HistoryEventHandler {
+
+        @Override
+        public void handleEvent(HistoryEvent event) {
+            if (event instanceof HistoricVariableUpdateEventEntity update) {
+                update.setTextValue(maskIbans(update.getTextValue()));
+                update.setTextValue2(maskIbans(update.getTextValue2()));
+            }
+        }
+
+        @Override
+        public void handleEvents(java.util.List<HistoryEvent> events) {
+            events.forEach(this::handleEvent);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package fr.cashadvance.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.cashadvance.financing.JourneyTestSupport;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Cockpit and Tasklist as a browser sees them: security headers on the pages, a session and a
+ * CSRF token after login, and a state-changing call without the token refused.
+ */
+class WebappHardeningHttpTest extends JourneyTestSupport {
+
+    private static final String NEW_FILTER =
+            "{\"resourceType\":\"Task\",\"name\":\"csrf-probe\",\"query\":{}}";
+
+    @LocalServerPort int port;
+    @Autowired FilterService filters;
+    @Autowired ProcessEngine engine;
+
+    @BeforeEach
+    void thisContextsEngineServesTheWebappsAndRest() {
+        // Each cached test context starts an engine named "default"; the webapps and the
+        // engine REST API look it up in a static registry, where the last one started wins.
+        ProcessEngines.registerProcessEngine(engine);
+    }
+
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+
+    @Test
+    void tasklistPagesCarryTheSecurityHeadersAndSameSiteCookies() throws Exception {
+        HttpResponse<String> page = get("/camunda/app/tasklist/default/");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        var headers = page.headers();
+        assertThat(headers.firstValue("Content-Security-Policy")).get().asString()
+                .contains("frame-ancestors 'none'", "object-src 'none'", "form-action 'self'");
+        assertThat(headers.firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(headers.firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(headers.firstValue("X-XSS-Protection")).isPresent();
+        assertThat(headers.firstValue("Strict-Transport-Security"))
+                .as("plain http in the default run: HSTS belongs to the prod profile").isEmpty();
+        List<String> setCookies = headers.allValues("Set-Cookie");
+        assertThat(setCookies).anySatisfy(c -> assertThat(c)
+                .startsWith("XSRF-TOKEN=").contains("SameSite=Strict"));
+        assertThat(setCookies).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=")
+                .contains("HttpOnly").containsOnlyOnce("SameSite=Lax"));
+    }
+
+    @Test
+    void aStateChangingCallWithoutTheCsrfTokenIsRefusedAndEndsTheSession() throws Exception {
+        get("/camunda/app/tasklist/default/");
+        HttpResponse<String> login = post("/camunda/api/admin/auth/user/default/login/tasklist",
+                "application/x-www-form-urlencoded", "username=admin&password=test-password",
+                true);
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).contains("\"userId\":\"admin\"");
+        // The login gave a new session; its token comes with the next read, as in the webapp.
+        assertThat(get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> withToken = post("/camunda/api/engine/engine/default/filter/create",
+                "application/json", NEW_FILTER, true);
+        assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(200);
+        filters.createFilterQuery().filterName("csrf-probe").list()
+                .forEach(f -> filters.deleteFilter(f.getId()));
+
+        HttpResponse<String> withoutToken = post(
+                "/camunda/api/engine/engine/default/filter/create", "application/json", NEW_FILTER,
+                false);
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+        assertThat(filters.createFilterQuery().filterName("csrf-probe").count()).isZero();
+        assertThat(post("/camunda/api/engine/engine/default/filter/create", "application/json",
+                NEW_FILTER, true).statusCode())
+                .as("the refused request ended the session").isEqualTo(401);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return browser.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String type, String body, boolean token)
+            throws Exception {
+        var request = HttpRequest.newBuilder(uri(path)).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token) {
+            request.header("X-XSRF-TOKEN", xsrfCookie());
+        }
+        return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String xsrfCookie() {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
+                .findFirst().orElseThrow();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}
