@@ -125,6 +125,10 @@ public class ValidationLinkController {
         return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Referrer-Policy", "no-referrer")
+                // The page has only its inline style and a form posting to itself.
+                .header("Content-Security-Policy", "default-src 'none'; style-src "
+                        + "'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; "
+                        + "base-uri 'none'")
                 .body(html);
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Nothing answers without authentication:
@@ -70,7 +71,17 @@ public class SecurityConfig {
                 .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) ->
                         problem(res, json, HttpStatus.FORBIDDEN, "forbidden", "Accès refusé",
                                 "This account may not use this endpoint.")))
+                // JSON, and the demo mailbox's plain pages: nothing to run, frame or send.
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; "
+                                + "style-src 'unsafe-inline'; img-src data:; "
+                                + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"))
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy
+                                .NO_REFERRER)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless Basic authentication, no cookie: nothing for a forged request to
+                // ride on.
                 .csrf(c -> c.disable());
         return http.build();
     }

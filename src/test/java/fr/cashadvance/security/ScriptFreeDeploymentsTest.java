@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.cashadvance.financing.JourneyTestSupport;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
@@ -22,14 +19,7 @@ import org.springframework.util.LinkedMultiValueMap;
 class ScriptFreeDeploymentsTest extends JourneyTestSupport {
 
     @Autowired RepositoryService repository;
-    @Autowired ProcessEngine engine;
 
-    @BeforeEach
-    void thisContextsEngineServesTheWebappsAndRest() {
-        // Each cached test context starts an engine named "default"; the webapps and the
-        // engine REST API look it up in a static registry, where the last one started wins.
-        ProcessEngines.registerProcessEngine(engine);
-    }
 
     private static String process(String id, String body) {
         return """

@@ -11,9 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,14 +26,7 @@ class WebappHardeningHttpTest extends JourneyTestSupport {
 
     @LocalServerPort int port;
     @Autowired FilterService filters;
-    @Autowired ProcessEngine engine;
 
-    @BeforeEach
-    void thisContextsEngineServesTheWebappsAndRest() {
-        // Each cached test context starts an engine named "default"; the webapps and the
-        // engine REST API look it up in a static registry, where the last one started wins.
-        ProcessEngines.registerProcessEngine(engine);
-    }
 
     private final CookieManager cookies = new CookieManager();
     private final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
