@@ -9,6 +9,7 @@ import fr.cashadvance.demo.DemoData;
 import fr.cashadvance.financing.FinancingView;
 import fr.cashadvance.financing.JourneyTestSupport;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -121,10 +122,12 @@ class AccountingLedgerHttpTest extends JourneyTestSupport {
                 .get("entries")).hasSize(1);
         assertThat(ledger("financingId=" + f.id() + "&businessId=" + business.getId())
                 .get("entries")).isEmpty();
-        assertThat(ledger("financingId=" + f.id() + "&to=" + today().minusDays(1))
-                .get("entries")).isEmpty();
-        JsonNode demoToday = ledger("businessId=" + DemoData.BUSINESS_ID + "&from=" + today()
-                + "&to=" + today());
+        assertThat(ledger("financingId=" + f.id() + "&to=" + LocalDate.parse(
+                advance.get("date").asText()).minusDays(1)).get("entries")).isEmpty();
+        // The wire lands 3 sandbox hours later: after 21:00 in Paris, that is tomorrow.
+        String bookedOn = advance.get("date").asText();
+        JsonNode demoToday = ledger("businessId=" + DemoData.BUSINESS_ID + "&from=" + bookedOn
+                + "&to=" + bookedOn);
         assertThat(demoToday.get("entries")).extracting(e -> e.get("financingId").asText(""))
                 .contains(f.id());
         assertBalanced(demoToday);
