@@ -25,6 +25,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -117,19 +119,21 @@ public class DemoData implements ApplicationRunner {
                 "cockpit", Permissions.ACCESS);
         access.grant(OPERATORS, Resources.APPLICATION,
                 "tasklist", Permissions.ACCESS);
-        // Operators watch and repair journeys (jobs, incidents, connections) but never make a
-        // business's decision: no task permission beyond their own candidate-group tasks.
+        // Operators watch journeys and retry failed jobs, but never make a business's decision:
+        // no task permission beyond their own candidate-group tasks, and no right to move,
+        // modify or re-variable an instance (that could skip the business's validation).
         access.grant(OPERATORS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
-                Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE, Permissions.READ_HISTORY);
+                Permissions.READ_INSTANCE, Permissions.READ_HISTORY,
+                ProcessDefinitionPermissions.RETRY_JOB);
         // Operators start connections and statements; a financing starts only from its request.
         access.grant(OPERATORS, Resources.PROCESS_DEFINITION, "lender-connection",
                 Permissions.CREATE_INSTANCE, Permissions.READ, Permissions.READ_INSTANCE,
-                Permissions.UPDATE_INSTANCE, Permissions.READ_HISTORY);
+                Permissions.READ_HISTORY, ProcessDefinitionPermissions.RETRY_JOB);
         access.grant(OPERATORS, Resources.PROCESS_DEFINITION, "fee-statement",
                 Permissions.CREATE_INSTANCE, Permissions.READ, Permissions.READ_INSTANCE,
-                Permissions.UPDATE_INSTANCE, Permissions.READ_HISTORY);
+                Permissions.READ_HISTORY, ProcessDefinitionPermissions.RETRY_JOB);
         access.grant(OPERATORS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ,
-                Permissions.UPDATE, Permissions.CREATE);
+                Permissions.CREATE, ProcessInstancePermissions.RETRY_JOB);
         access.grant(OPERATORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ,
                 Permissions.READ_HISTORY);
         access.grant(OPERATORS, Resources.DEPLOYMENT, ANY, Permissions.READ);

@@ -284,6 +284,12 @@ public class FinancingJourney {
     @Transactional
     public void validateAtLender(DelegateExecution execution) {
         Financing f = financing(execution);
+        // Only the business's own validation (Tasklist, email link, API) reaches this step;
+        // an instance moved here by hand must not commit the business to the loan.
+        if (f.getStatus() != FinancingStatus.VALIDATED) {
+            throw new IllegalStateException("Financing " + f.getId() + " is " + f.getStatus()
+                    + ": the business has not validated the loan; nothing sent to the lender");
+        }
         LenderLoan loan = lender.getLoan(f.getLenderLoanId());
         if (loan.status() == LenderLoanStatus.TO_VALIDATE) {
             loan = lender.validateLoan(f.getLenderLoanId());

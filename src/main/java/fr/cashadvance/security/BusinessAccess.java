@@ -114,20 +114,23 @@ public class BusinessAccess {
         }
     }
 
+    /**
+     * Grants exactly these permissions on a resource to a group: an earlier grant of the same
+     * resource is narrowed or widened to them, so a start applies the current rules.
+     */
     public void grant(String groupId, Resource resource, String resourceId,
                       Permission... permissions) {
-        boolean exists = authorizations.createAuthorizationQuery().groupIdIn(groupId)
-                .resourceType(resource).resourceId(resourceId).count() > 0;
-        if (exists) {
-            return;
+        Authorization a = authorizations.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).list().stream()
+                .filter(found -> found.getAuthorizationType() == AUTH_TYPE_GRANT)
+                .findFirst().orElse(null);
+        if (a == null) {
+            a = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+            a.setGroupId(groupId);
+            a.setResource(resource);
+            a.setResourceId(resourceId);
         }
-        Authorization a = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-        a.setGroupId(groupId);
-        a.setResource(resource);
-        a.setResourceId(resourceId);
-        for (Permission p : permissions) {
-            a.addPermission(p);
-        }
+        a.setPermissions(permissions);
         authorizations.saveAuthorization(a);
     }
 }

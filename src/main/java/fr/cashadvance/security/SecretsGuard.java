@@ -34,7 +34,8 @@ public class SecretsGuard implements EnvironmentPostProcessor, Ordered {
     static final Set<String> DEMO_VALUES = Set.of("demo", "sandbox-demo-key",
             "sandbox-webhook-demo-secret", "demo-link-signing-secret");
 
-    enum Kind { SECRET, PASSWORD }
+    /** SETTING: not secret, but the run cannot work without it (an address, a user name). */
+    enum Kind { SECRET, PASSWORD, SETTING }
 
     /** A secret the service reads from {@code property}, set through {@code envVar}. */
     record Secret(String property, String envVar, Kind kind) {
@@ -58,6 +59,19 @@ public class SecretsGuard implements EnvironmentPostProcessor, Ordered {
             new Secret("spring.mail.password", "SMTP_PASSWORD", Kind.PASSWORD);
     private static final Secret DEMO_PASSWORD =
             new Secret("demo.password", "DEMO_PASSWORD", Kind.PASSWORD);
+
+    private static final Secret DATABASE_URL =
+            new Secret("spring.datasource.url", "DATABASE_URL", Kind.SETTING);
+    private static final Secret DATABASE_USERNAME =
+            new Secret("spring.datasource.username", "DATABASE_USERNAME", Kind.SETTING);
+    private static final Secret SMTP_HOST =
+            new Secret("spring.mail.host", "SMTP_HOST", Kind.SETTING);
+    private static final Secret SMTP_USERNAME =
+            new Secret("spring.mail.username", "SMTP_USERNAME", Kind.SETTING);
+    private static final Secret LENDER_BASE_URL =
+            new Secret("lender.base-url", "LENDER_BASE_URL", Kind.SETTING);
+    private static final Secret PUBLIC_BASE_URL =
+            new Secret("financing.public-base-url", "PUBLIC_BASE_URL", Kind.SETTING);
 
     private final Log log;
 
@@ -120,10 +134,21 @@ public class SecretsGuard implements EnvironmentPostProcessor, Ordered {
         String url = value(env, "spring.datasource.url");
         // The in-process H2 database has no network door; every other database has one.
         if (url == null || !url.startsWith("jdbc:h2:")) {
+            secrets.add(DATABASE_URL);
+            secrets.add(DATABASE_USERNAME);
             secrets.add(DATABASE_PASSWORD);
         }
-        if (!"true".equalsIgnoreCase(value(env, "mail-catcher.enabled")) && smtpAuth(env)) {
-            secrets.add(SMTP_PASSWORD);
+        if (!"true".equalsIgnoreCase(value(env, "mail-catcher.enabled"))) {
+            secrets.add(SMTP_HOST);
+            if (smtpAuth(env)) {
+                secrets.add(SMTP_USERNAME);
+                secrets.add(SMTP_PASSWORD);
+            }
+        }
+        if (!"true".equalsIgnoreCase(value(env, "sandbox-lender.enabled"))) {
+            secrets.add(LENDER_BASE_URL);
+            // Links in emails must point at the public address, not at this machine.
+            secrets.add(PUBLIC_BASE_URL);
         }
         return secrets;
     }
@@ -131,6 +156,9 @@ public class SecretsGuard implements EnvironmentPostProcessor, Ordered {
     static String problem(Secret secret, String value) {
         if (blank(value)) {
             return "missing";
+        }
+        if (secret.kind() == Kind.SETTING) {
+            return null;
         }
         if (DEMO_VALUES.contains(value.strip())) {
             return "a public demo value";

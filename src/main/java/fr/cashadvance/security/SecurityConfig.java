@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -86,8 +88,23 @@ public class SecurityConfig {
         return http.build();
     }
 
+    /** The API description is for the platform's engineers: any account, no anonymous. */
     @Bean
     @Order(2)
+    SecurityFilterChain apiDescription(HttpSecurity http, ObjectMapper json) throws Exception {
+        http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                        "/swagger-ui/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> problem(res, json,
+                        HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentification requise",
+                        "Log in with an account of this service to read the API description.")))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 // Camunda's webapps run their own CSRF protection; engine REST uses Basic auth.
@@ -108,9 +125,11 @@ public class SecurityConfig {
     }
 
     @Bean
-    FilterRegistrationBean<EngineTaskVisibilityFilter> engineTaskVisibility(TaskService tasks) {
-        var registration = new FilterRegistrationBean<>(new EngineTaskVisibilityFilter(tasks));
-        registration.addUrlPatterns("/engine-rest/task/*");
+    FilterRegistrationBean<EngineVisibilityFilter> engineTaskVisibility(TaskService tasks,
+            RuntimeService runtime, IdentityService identity) {
+        var registration = new FilterRegistrationBean<>(
+                new EngineVisibilityFilter(tasks, runtime, identity));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setName("engine-rest-task-visibility");
         // After the engine's Basic authentication (200): the lookup is made as the caller.
         registration.setOrder(201);

@@ -28,7 +28,9 @@ class SecretsGuardTest {
         return new MockEnvironment()
                 .withProperty("demo.enabled", "false")
                 .withProperty("spring.datasource.url", "jdbc:h2:mem:x")
-                .withProperty("mail-catcher.enabled", "true");
+                .withProperty("mail-catcher.enabled", "true")
+                .withProperty("lender.base-url", "https://lender.example")
+                .withProperty("financing.public-base-url", "https://avance.example");
     }
 
     private static MockEnvironment withGoodKeys(MockEnvironment env) {
@@ -84,12 +86,19 @@ class SecretsGuardTest {
                 .withProperty("camunda.bpm.admin-user.password", "demo");
 
         assertThat(SecretsGuard.problems(env)).containsExactly(
-                "CAMUNDA_ADMIN_PASSWORD (a public demo value)", "DATABASE_PASSWORD (missing)",
-                "SMTP_PASSWORD (missing)");
+                "CAMUNDA_ADMIN_PASSWORD (a public demo value)", "DATABASE_USERNAME (missing)",
+                "DATABASE_PASSWORD (missing)", "SMTP_HOST (missing)", "SMTP_USERNAME (missing)",
+                "SMTP_PASSWORD (missing)", "LENDER_BASE_URL (missing)",
+                "PUBLIC_BASE_URL (missing)");
 
         env.withProperty("camunda.bpm.admin-user.password", "Adm1n!pass-phrase")
+                .withProperty("spring.datasource.username", "cashadvance")
                 .withProperty("spring.datasource.password", "db-pass")
-                .withProperty("spring.mail.password", "smtp-pass");
+                .withProperty("spring.mail.host", "smtp.example")
+                .withProperty("spring.mail.username", "mailer")
+                .withProperty("spring.mail.password", "smtp-pass")
+                .withProperty("lender.base-url", "https://lender.example")
+                .withProperty("financing.public-base-url", "https://avance.example");
         assertThat(SecretsGuard.problems(env)).isEmpty();
     }
 

@@ -26,6 +26,7 @@ class WebappHardeningHttpTest extends JourneyTestSupport {
 
     @LocalServerPort int port;
     @Autowired FilterService filters;
+    @Autowired org.camunda.bpm.engine.TaskService tasks;
 
 
     private final CookieManager cookies = new CookieManager();
@@ -53,14 +54,8 @@ class WebappHardeningHttpTest extends JourneyTestSupport {
 
     @Test
     void aStateChangingCallWithoutTheCsrfTokenIsRefusedAndEndsTheSession() throws Exception {
-        get("/camunda/app/tasklist/default/");
-        HttpResponse<String> login = post("/camunda/api/admin/auth/user/default/login/tasklist",
-                "application/x-www-form-urlencoded", "username=admin&password=test-password",
-                true);
-        assertThat(login.statusCode()).isEqualTo(200);
-        assertThat(login.body()).contains("\"userId\":\"admin\"");
-        // The login gave a new session; its token comes with the next read, as in the webapp.
-        assertThat(get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(200);
+        // The login gives a new session; its token comes with the next read, as in the webapp.
+        loginToTasklist("admin");
 
         HttpResponse<String> withToken = post("/camunda/api/engine/engine/default/filter/create",
                 "application/json", NEW_FILTER, true);
@@ -76,6 +71,43 @@ class WebappHardeningHttpTest extends JourneyTestSupport {
         assertThat(post("/camunda/api/engine/engine/default/filter/create", "application/json",
                 NEW_FILTER, true).statusCode())
                 .as("the refused request ended the session").isEqualTo(401);
+    }
+
+    @Test
+    void inTasklistAUserOfAnotherBusinessNeitherSeesNorClaimsTheTask() throws Exception {
+        var f = financings.request(issuedInvoice("240.00", BUYER_SIREN).id(), null, "test");
+        String task = tasks.createTaskQuery().processInstanceId(f.processInstanceId())
+                .singleResult().getId();
+        String claim = "/camunda/api/engine/engine/default/task/" + task + "/claim";
+
+        // bob works for LE FOURNISSEUR, not for the demo business that owns this task.
+        loginToTasklist("bob");
+        assertThat(get("/camunda/api/engine/engine/default/task?processInstanceId="
+                + f.processInstanceId()).body()).isEqualTo("[]");
+        assertThat(get("/camunda/api/engine/engine/default/task/" + task).statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> refused = post(claim, "application/json",
+                "{\"userId\":\"bob\"}", true);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(404);
+        assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
+
+        cookies.getCookieStore().removeAll();
+        loginToTasklist("alice");
+        HttpResponse<String> claimed = post(claim, "application/json",
+                "{\"userId\":\"alice\"}", true);
+        assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(204);
+        assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee())
+                .isEqualTo("alice");
+        financings.cancel(f.id(), "test");
+    }
+
+    private void loginToTasklist(String user) throws Exception {
+        get("/camunda/app/tasklist/default/");
+        HttpResponse<String> login = post("/camunda/api/admin/auth/user/default/login/tasklist",
+                "application/x-www-form-urlencoded", "username=" + user
+                        + "&password=test-password", true);
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        assertThat(get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(200);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -315,8 +315,14 @@ class ApiProblemsHttpTest extends JourneyTestSupport {
     }
 
     @Test
-    void theOpenApiDescriptionIsServed() {
-        ResponseEntity<String> docs = rest.getForEntity("/v3/api-docs", String.class);
+    void theOpenApiDescriptionIsServedToAccountsOnly() {
+        assertThat(rest.getForEntity("/v3/api-docs", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.getForEntity("/swagger-ui.html", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        ResponseEntity<String> docs = rest.withBasicAuth("platform", PASSWORD)
+                .getForEntity("/v3/api-docs", String.class);
 
         assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(docs.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON))
