@@ -273,6 +273,13 @@ class AccessMatrixHttpTest extends JourneyTestSupport {
                 e401, Expect.of(204), e404, e404, e404, Expect.of(204)));
         rows.add(row("POST /engine-rest/task/{A's}/complete", who -> completeRecapTask(who),
                 e401, Expect.of(204), e404, e404, e404, Expect.of(204)));
+        rows.add(row("POST /engine-rest/engine/default/task/{A's}/claim", who -> claimRecapTask(
+                        who, "/engine-rest/engine/default/task/"),
+                e401, Expect.of(204), e404, e404, e404, Expect.of(204)));
+        rows.add(row("GET /engine-rest/process-instance/{A's}/variables", who -> engine(who,
+                        HttpMethod.GET, "/engine-rest/process-instance/"
+                                + requested().processInstanceId() + "/variables", null),
+                e401, e404, e404, ok(200), ok(200), ok(200)));
         rows.add(row("POST /engine-rest/deployment/create", who -> deploy(who),
                 e401, e403, e403, e403, e403, ok(200)));
         return rows;
@@ -487,9 +494,13 @@ class AccessMatrixHttpTest extends JourneyTestSupport {
     }
 
     private ResponseEntity<String> claimRecapTask(Who who) {
+        return claimRecapTask(who, "/engine-rest/task/");
+    }
+
+    private ResponseEntity<String> claimRecapTask(Who who, String taskPath) {
         FinancingView f = requested();
         String task = recapTask(f);
-        var response = engine(who, HttpMethod.POST, "/engine-rest/task/" + task + "/claim",
+        var response = engine(who, HttpMethod.POST, taskPath + task + "/claim",
                 Map.of("userId", who == Who.ADMIN ? "admin" : "alice"));
         if (!response.getStatusCode().is2xxSuccessful()) {
             assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee())
