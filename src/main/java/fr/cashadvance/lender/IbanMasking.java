@@ -18,10 +18,15 @@ public final class IbanMasking {
     }
 
     public static String maskAllIn(String text) {
+        return maskAllIn(text, IBAN_LIKE);
+    }
+
+    /** Each match of this IBAN-like pattern in the text, masked as {@link Iban#mask} does. */
+    public static String maskAllIn(String text, Pattern ibanLike) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        Matcher matcher = IBAN_LIKE.matcher(text);
+        Matcher matcher = ibanLike.matcher(text);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             matcher.appendReplacement(out, Matcher.quoteReplacement(Iban.mask(matcher.group())));

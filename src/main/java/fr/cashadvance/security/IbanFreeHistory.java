@@ -1,8 +1,7 @@
 package fr.cashadvance.security;
 
-import fr.cashadvance.identifiers.Iban;
+import fr.cashadvance.lender.IbanMasking;
 import java.util.ArrayList;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class IbanFreeHistory extends AbstractProcessEnginePlugin {
 
-    // An IBAN as people type it: any case, groups separated by single spaces.
+    /** Typed in a form, an IBAN may come in lower case or in groups of four. */
     private static final Pattern IBAN_LIKE = Pattern.compile(
             "\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,30}\\b", Pattern.CASE_INSENSITIVE);
 
@@ -32,18 +31,9 @@ public class IbanFreeHistory extends AbstractProcessEnginePlugin {
         configuration.getCustomHistoryEventHandlers().add(0, new MaskingHandler());
     }
 
-    /** Each IBAN-looking run of characters in the text, masked as {@link Iban#mask} does. */
+    /** Each IBAN-looking run of characters in the text, in any case, masked. */
     public static String maskIbans(String text) {
-        if (text == null || text.isEmpty()) {
-            return text;
-        }
-        Matcher matcher = IBAN_LIKE.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            matcher.appendReplacement(out, Matcher.quoteReplacement(Iban.mask(matcher.group())));
-        }
-        matcher.appendTail(out);
-        return out.toString();
+        return IbanMasking.maskAllIn(text, IBAN_LIKE);
     }
 
     static final class MaskingHandler implements HistoryEventHandler {

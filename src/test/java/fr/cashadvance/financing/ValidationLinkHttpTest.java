@@ -76,10 +76,9 @@ class ValidationLinkHttpTest extends JourneyTestSupport {
 
     @Test
     void aUsedLinkGetsItsOwnPageAndChangesNothing() {
-        Business b = connectedBusiness("Lien Utilise");
-        InvoiceView invoice = issuedInvoiceFor(b, new BigDecimal("1500.00"), 40);
-        FinancingView f = toValidate(invoice);
-        String token = tokenFrom(validationLink(b, invoice));
+        Emailed link = emailedLink("Lien Utilise", "1500.00");
+        FinancingView f = link.financing();
+        String token = link.token();
         assertThat(post(token, "validate").getStatusCode()).isEqualTo(HttpStatus.OK);
         int events = financings.get(f.id()).history().size();
 
@@ -98,10 +97,9 @@ class ValidationLinkHttpTest extends JourneyTestSupport {
 
     @Test
     void aLinkAfterValidationInTheApiChangesNothing() {
-        Business b = connectedBusiness("Lien Api");
-        InvoiceView invoice = issuedInvoiceFor(b, new BigDecimal("1550.00"), 40);
-        FinancingView f = toValidate(invoice);
-        String token = tokenFrom(validationLink(b, invoice));
+        Emailed link = emailedLink("Lien Api", "1550.00");
+        FinancingView f = link.financing();
+        String token = link.token();
         financings.validate(f.id(), "platform");
 
         ResponseEntity<String> cancel = post(token, "cancel");
@@ -113,10 +111,9 @@ class ValidationLinkHttpTest extends JourneyTestSupport {
 
     @Test
     void aLinkWhoseFinancingMovedOnIsAConflictAndChangesNothing() {
-        Business b = connectedBusiness("Lien Conflit");
-        InvoiceView invoice = issuedInvoiceFor(b, new BigDecimal("1580.00"), 40);
-        FinancingView f = toValidate(invoice);
-        String token = tokenFrom(validationLink(b, invoice));
+        Emailed link = emailedLink("Lien Conflit", "1580.00");
+        FinancingView f = link.financing();
+        String token = link.token();
         financings.validate(f.id(), "platform");
         // A step that moves the financing on without using up its link: the status still rules.
         storeLink(f.id(), token, Instant.now().plus(Duration.ofDays(1)));
@@ -155,10 +152,9 @@ class ValidationLinkHttpTest extends JourneyTestSupport {
 
     @Test
     void anAlteredLinkGetsItsOwnPageAndTheRealOneStillWorks() {
-        Business b = connectedBusiness("Lien Altere");
-        InvoiceView invoice = issuedInvoiceFor(b, new BigDecimal("1700.00"), 40);
-        FinancingView f = toValidate(invoice);
-        String token = tokenFrom(validationLink(b, invoice));
+        Emailed link = emailedLink("Lien Altere", "1700.00");
+        FinancingView f = link.financing();
+        String token = link.token();
         char first = token.charAt(0);
         String altered = (first == 'Z' ? 'Y' : 'Z') + token.substring(1);
 
@@ -232,10 +228,9 @@ class ValidationLinkHttpTest extends JourneyTestSupport {
 
     @Test
     void aLinkAfterTheDeadlineTimerChangesNothing() {
-        Business b = connectedBusiness("Lien Minuteur");
-        InvoiceView invoice = issuedInvoiceFor(b, new BigDecimal("2100.00"), 40);
-        FinancingView f = toValidate(invoice);
-        String token = tokenFrom(validationLink(b, invoice));
+        Emailed link = emailedLink("Lien Minuteur", "2100.00");
+        FinancingView f = link.financing();
+        String token = link.token();
         executeJob(f, "BoundaryEvent_ValidationExpired");
 
         ResponseEntity<String> validate = post(token, "validate");
@@ -246,10 +241,9 @@ class ValidationLinkHttpTest extends JourneyTestSupport {
 
     @Test
     void twoClicksRacingWithTheSameLinkValidateOnce() throws Exception {
-        Business b = connectedBusiness("Lien Course");
-        InvoiceView invoice = issuedInvoiceFor(b, new BigDecimal("2200.00"), 40);
-        FinancingView f = toValidate(invoice);
-        String token = tokenFrom(validationLink(b, invoice));
+        Emailed link = emailedLink("Lien Course", "2200.00");
+        FinancingView f = link.financing();
+        String token = link.token();
 
         var pool = Executors.newFixedThreadPool(2);
         var start = new CountDownLatch(1);
@@ -319,4 +313,16 @@ class ValidationLinkHttpTest extends JourneyTestSupport {
         h.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
         return rest.postForEntity("/validation", new HttpEntity<>(form, h), String.class);
     }
+
+    /** What a business finds in its mailbox: a financing waiting for it, and the link's token. */
+    private record Emailed(FinancingView financing, String token) {
+    }
+
+    private Emailed emailedLink(String businessName, String amount) {
+        Business b = connectedBusiness(businessName);
+        InvoiceView invoice = issuedInvoiceFor(b, new BigDecimal(amount), 40);
+        FinancingView f = toValidate(invoice);
+        return new Emailed(f, tokenFrom(validationLink(b, invoice)));
+    }
+
 }
