@@ -22,16 +22,7 @@ public record Caller(String userId, Role role, Set<String> sirens) {
         return role == Role.ADMIN || role == Role.PLATFORM || role == Role.OPERATOR;
     }
 
-    public boolean actsForEveryBusiness() {
-        return role == Role.ADMIN || role == Role.PLATFORM;
-    }
-
     public boolean sees(String siren) {
         return seesEveryBusiness() || (siren != null && sirens.contains(siren));
-    }
-
-    public boolean actsFor(String siren) {
-        return actsForEveryBusiness()
-                || (role == Role.BUSINESS && siren != null && sirens.contains(siren));
     }
 }

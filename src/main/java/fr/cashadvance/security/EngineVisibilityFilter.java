@@ -26,6 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * authorizations and tenants: on engine REST after the engine's Basic authentication, in the
  * webapps with the login their session holds.
  */
+// LIMITATION: only the default engine and UUID ids (the starter's id generator) are matched;
+// Cockpit's own plugin endpoints are left to the engine's tenant-filtered queries.
 class EngineVisibilityFilter extends OncePerRequestFilter {
 
     /** A task, process instance or execution named by its id (ids are UUIDs here). */
