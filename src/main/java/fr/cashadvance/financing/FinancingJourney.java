@@ -280,8 +280,11 @@ public class FinancingJourney {
         }
     }
 
-    /** Confirms to the lender; reading first makes a retried call harmless. */
-    @Transactional
+    /**
+     * Confirms to the lender; reading first makes a retried call harmless. A loan the lender
+     * withdrew is a BPMN error, which must not roll back the engine's transaction with it.
+     */
+    @Transactional(noRollbackFor = BpmnError.class)
     public void validateAtLender(DelegateExecution execution) {
         Financing f = financing(execution);
         // Only the business's own validation (Tasklist, email link, API) reaches this step;
@@ -305,6 +308,12 @@ public class FinancingJourney {
     @Transactional
     public void cancelAtLender(DelegateExecution execution) {
         Financing f = financing(execution);
+        // Both ways here record the cancellation first; an instance moved here by hand must
+        // not cancel a loan the business still wants.
+        if (f.getStatus() != FinancingStatus.CANCELLED) {
+            throw new IllegalStateException("Financing " + f.getId() + " is " + f.getStatus()
+                    + ": not cancelled; nothing sent to the lender");
+        }
         if (f.getLenderLoanId() == null) {
             return;
         }
@@ -318,7 +327,7 @@ public class FinancingJourney {
     }
 
     /** Has the money arrived? Sets transferReceived, which also closes any late-transfer task. */
-    @Transactional
+    @Transactional(noRollbackFor = BpmnError.class)
     public void checkTransfer(DelegateExecution execution) {
         Financing f = financing(execution);
         LenderLoan loan = lender.getLoan(f.getLenderLoanId());

@@ -7,9 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Predicate;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -45,12 +46,10 @@ public class MailboxController {
 
     private final MailCatcher catcher;
     private final BusinessScope scope;
-    private final IdentityService identity;
 
-    public MailboxController(MailCatcher catcher, BusinessScope scope, IdentityService identity) {
+    public MailboxController(MailCatcher catcher, BusinessScope scope) {
         this.catcher = catcher;
         this.scope = scope;
-        this.identity = identity;
     }
 
     /** Every received message, newest first. */
@@ -117,20 +116,24 @@ public class MailboxController {
     }
 
     /**
-     * Each account sees only the mails sent to its own email address: a validation email
-     * carries the business's decision, which an operator or administrator must not take.
-     * Outside any login (unit tests) everything shows.
+     * A business's people see the mails sent to their business (its representative's address,
+     * which they cannot change); nobody else sees any: a validation email carries the
+     * business's decision. An account's own email address is not trusted, since every user may
+     * edit it. Outside any login (unit tests) everything shows.
      */
     private Predicate<CaughtMail> visibleToCaller() {
         Caller caller = scope.current();
         if (caller == Caller.SYSTEM) {
             return mail -> true;
         }
-        var user = identity.createUserQuery().userId(caller.userId()).singleResult();
-        String own = user == null || user.getEmail() == null ? null
-                : user.getEmail().trim().toLowerCase(Locale.ROOT);
-        return mail -> own != null && mail.to() != null
-                && mail.to().trim().toLowerCase(Locale.ROOT).equals(own);
+        Set<String> addresses = new HashSet<>();
+        scope.ownBusinesses().forEach(b -> {
+            if (b.getRepresentativeEmail() != null) {
+                addresses.add(b.getRepresentativeEmail().trim().toLowerCase(Locale.ROOT));
+            }
+        });
+        return mail -> mail.to() != null
+                && addresses.contains(mail.to().trim().toLowerCase(Locale.ROOT));
     }
 
     /** Escapes only what HTML needs ({@code <>&"'}); accents stay readable in UTF-8. */

@@ -151,6 +151,12 @@ public class BusinessScope {
         }
     }
 
+    /** The businesses a business user belongs to; none for the other roles. */
+    public java.util.List<Business> ownBusinesses() {
+        return current().sirens().stream().map(businesses::findBySiren)
+                .flatMap(Optional::stream).toList();
+    }
+
     /**
      * The only business a business user acts for, when a request does not name one; empty for
      * the other roles or for a user of several businesses.

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -17,40 +18,46 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
- * Engine REST and Tasklist's own API: a task, process instance or execution the caller cannot
- * see (another business's, whose tenant it does not belong to, or one it holds no permission
- * on) answers 404, as a missing one does, whatever is asked of it. Left to the engine, another tenant's task fails with a 500 that
- * names the task; either way nothing changes. The lookup is made as the caller, with its
- * authorizations and tenants: on engine REST after the engine's Basic authentication, in the
- * webapps with the login their session holds.
+ * Engine REST and Tasklist's own API: a task, process instance, execution or job the caller
+ * cannot see (another business's, whose tenant it does not belong to, or one it holds no
+ * permission on) answers 404, as a missing one does, whatever is asked of it. Left to the
+ * engine, another tenant's object fails with a 500 that names it; either way nothing changes.
+ * The lookup is made as the caller, with its authorizations and tenants: on engine REST after
+ * the engine's Basic authentication, in the webapps with the login their session holds.
  */
 // LIMITATION: only the default engine and UUID ids (the starter's id generator) are matched;
 // Cockpit's own plugin endpoints are left to the engine's tenant-filtered queries.
 class EngineVisibilityFilter extends OncePerRequestFilter {
 
-    /** A task, process instance or execution named by its id (ids are UUIDs here). */
+    /** A task, process instance, execution or job named by its id (ids are UUIDs here). */
     private static final Pattern BY_ID = Pattern.compile("(?:/engine-rest(?:/engine/default)?"
-            + "|/camunda/api/engine/engine/default)/(task|process-instance|execution)/"
+            + "|/camunda/api/engine/engine/default)/(task|process-instance|execution|job)/"
             + "([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})"
             + "(/.*)?");
 
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
+
     private final TaskService tasks;
     private final RuntimeService runtime;
+    private final ManagementService management;
     private final IdentityService identity;
 
     EngineVisibilityFilter(TaskService tasks, RuntimeService runtime,
-                               IdentityService identity) {
+                           ManagementService management, IdentityService identity) {
         this.tasks = tasks;
         this.runtime = runtime;
+        this.management = management;
         this.identity = identity;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                                     FilterChain chain) throws ServletException, IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // Decoded and normalised, as the engine's own routing sees it: %35 is a 5 there too.
+        String path = PATHS.getPathWithinApplication(request);
         Matcher m = BY_ID.matcher(path);
         if (m.matches() && !visible(request, m.group(1), m.group(2))) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
@@ -65,7 +72,7 @@ class EngineVisibilityFilter extends OncePerRequestFilter {
     }
 
     private boolean visible(HttpServletRequest request, String kind, String id) {
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest/")) {
+        if (PATHS.getPathWithinApplication(request).startsWith("/engine-rest/")) {
             return exists(kind, id);
         }
         // Tasklist: the login is in the session; without one the webapp answers 401 itself.
@@ -93,6 +100,7 @@ class EngineVisibilityFilter extends OncePerRequestFilter {
             case "task" -> tasks.createTaskQuery().taskId(id).count() > 0;
             case "process-instance" -> runtime.createProcessInstanceQuery().processInstanceId(id)
                     .count() > 0;
+            case "job" -> management.createJobQuery().jobId(id).count() > 0;
             default -> runtime.createExecutionQuery().executionId(id).count() > 0;
         };
     }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -92,8 +93,8 @@ public class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain apiDescription(HttpSecurity http, ObjectMapper json) throws Exception {
-        http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
-                        "/swagger-ui/**")
+        http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+                        "/swagger-ui.html", "/swagger-ui/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> problem(res, json,
                         HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentification requise",
@@ -126,9 +127,9 @@ public class SecurityConfig {
 
     @Bean
     FilterRegistrationBean<EngineVisibilityFilter> engineTaskVisibility(TaskService tasks,
-            RuntimeService runtime, IdentityService identity) {
+            RuntimeService runtime, ManagementService management, IdentityService identity) {
         var registration = new FilterRegistrationBean<>(
-                new EngineVisibilityFilter(tasks, runtime, identity));
+                new EngineVisibilityFilter(tasks, runtime, management, identity));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setName("engine-rest-task-visibility");
         // After the engine's Basic authentication (200): the lookup is made as the caller.

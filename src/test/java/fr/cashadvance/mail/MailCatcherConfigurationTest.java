@@ -17,9 +17,7 @@ class MailCatcherConfigurationTest {
             .withUserConfiguration(MailCatcherConfiguration.class, MailboxController.class)
             .withPropertyValues("spring.mail.host=smtp.provider.test", "spring.mail.port=587")
             .withBean(fr.cashadvance.security.BusinessScope.class,
-                    () -> org.mockito.Mockito.mock(fr.cashadvance.security.BusinessScope.class))
-            .withBean(org.camunda.bpm.engine.IdentityService.class,
-                    () -> org.mockito.Mockito.mock(org.camunda.bpm.engine.IdentityService.class));
+                    () -> org.mockito.Mockito.mock(fr.cashadvance.security.BusinessScope.class));
 
     @Test
     void withTheCatcherTheSenderTargetsTheCatchersActualPort() {

@@ -29,7 +29,7 @@ class MailboxControllerTest {
         Mailer mailer = new Mailer(MailCatcherRoundTripTest.senderTo(catcher.port()),
                 new MailSenderProperties(MailSenderProperties.DEFAULT_FROM));
         mvc = MockMvcBuilders.standaloneSetup(new MailboxController(catcher,
-                asSystem(), null)).build();
+                asSystem())).build();
 
         mailer.send(new OutgoingMail("ops@platform.test", "Bienvenue <b>", "<p>Salut</p>",
                 "Salut"));
@@ -109,7 +109,7 @@ class MailboxControllerTest {
     void emptyMailboxSaysSo() throws Exception {
         MailCatcher empty = new MailCatcher(0).start();
         try {
-            String page = MockMvcBuilders.standaloneSetup(new MailboxController(empty, asSystem(), null)).build()
+            String page = MockMvcBuilders.standaloneSetup(new MailboxController(empty, asSystem())).build()
                     .perform(get("/mailbox"))
                     .andExpect(status().isOk())
                     .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
