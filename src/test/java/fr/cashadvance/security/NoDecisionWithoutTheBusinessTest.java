@@ -28,6 +28,7 @@ class NoDecisionWithoutTheBusinessTest extends JourneyTestSupport {
     private static final String PASSWORD = "test-password";
 
     @Autowired private LenderClient lender;
+    @Autowired private org.camunda.bpm.engine.IdentityService identity;
 
     @Test
     void anOperatorCannotMoveAJourneyPastTheBusinessValidation() {
@@ -56,6 +57,32 @@ class NoDecisionWithoutTheBusinessTest extends JourneyTestSupport {
                 .isEqualTo(LenderLoanStatus.TO_VALIDATE);
         assertThat(status(f.id())).isEqualTo(FinancingStatus.TO_VALIDATE);
         runtime.deleteProcessInstance(f.processInstanceId(), "test: journey moved by hand");
+    }
+
+    @Test
+    void anOperatorWhoTakesTheBusinessAddressStillReadsNoneOfItsMails() {
+        toValidate(issuedInvoice("380.00", BUYER_SIREN));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        var profile = Map.of("id", "ops", "firstName", "Olivier", "lastName", "Opérations",
+                "email", "alice@au-bon-moulin.example");
+        ResponseEntity<String> changed = rest.withBasicAuth("ops", PASSWORD).exchange(
+                "/engine-rest/user/ops/profile", HttpMethod.PUT,
+                new HttpEntity<>(profile, headers), String.class);
+        try {
+            assertThat(changed.getStatusCode()).as("any user may edit its own profile")
+                    .isEqualTo(HttpStatus.NO_CONTENT);
+
+            assertThat(rest.withBasicAuth("ops", PASSWORD)
+                    .getForObject("/mailbox/messages", String.class)).isEqualTo("[]");
+            assertThat(rest.withBasicAuth("alice", PASSWORD)
+                    .getForObject("/mailbox/messages", String.class))
+                    .contains("alice@au-bon-moulin.example");
+        } finally {
+            var ops = identity.createUserQuery().userId("ops").singleResult();
+            ops.setEmail("ops@cash-advance.local");
+            identity.saveUser(ops);
+        }
     }
 
     private ResponseEntity<String> skipValidation(String user, FinancingView f) {
