@@ -245,7 +245,8 @@ public class FinancingJourney {
                 expires.atZone(JourneyVariables.PARIS).toOffsetDateTime(),
                 links.validationPage(token), links.validationPage(token) + "&action=cancel",
                 Iban.mask(business.getIban()));
-        mailer.send(validationEmail.render(business.getRepresentativeEmail(), content));
+        mailer.send(validationEmail.render(business.getRepresentativeEmail(), content)
+                .forBusiness(business.getId()));
         log.info("Financing {}: validation email sent for invoice {}", f.getId(),
                 invoice.getNumber());
     }

@@ -64,8 +64,7 @@ public class JourneyVariables {
         v.put("amountLabel", Money.formatFr(f.getAmount()));
         v.put("creditLimitLabel", Money.formatFr(business.getCreditLimit()));
         v.put("availableBalanceLabel", Money.formatFr(available));
-        v.put("dailyRateLabel", f.getFeesDailyRate().movePointRight(2).stripTrailingZeros()
-                .toPlainString().replace('.', ',') + " % par jour");
+        v.put("dailyRateLabel", dailyRateLabel(f));
         v.put("repaymentDate", f.getRepaymentDate().toString());
         v.put("feesEstimatedLabel", Money.formatFr(f.getFeesEstimated()));
         v.put("repaymentDueAt", repaymentDueAt(f.getRepaymentDate()));
@@ -98,6 +97,10 @@ public class JourneyVariables {
         e.setVariable("businessGroup", businessGroup);
         e.setVariable("operatorsGroup", JourneyModel.OPERATORS_GROUP);
         e.setVariable("repaymentDate", f.getRepaymentDate().toString());
+        // What the next form shows of the loan comes from the financing, not from a submit.
+        e.setVariable("amountLabel", Money.formatFr(f.getAmount()));
+        e.setVariable("feesEstimatedLabel", Money.formatFr(f.getFeesEstimated()));
+        e.setVariable("dailyRateLabel", dailyRateLabel(f));
         e.setVariable("repaymentDueAt", repaymentDueAt(f.getRepaymentDate()));
         e.setVariable("recapExpiresAt", iso(f.getRequestedAt().plus(props.recapValidity())));
         e.setVariable("lenderPollInterval", props.lenderPollInterval().toString());
@@ -109,5 +112,10 @@ public class JourneyVariables {
         if (f.getValidationTokenExpiresAt() != null) {
             e.setVariable("validationDeadline", iso(f.getValidationTokenExpiresAt()));
         }
+    }
+
+    private static String dailyRateLabel(Financing f) {
+        return f.getFeesDailyRate().movePointRight(2).stripTrailingZeros().toPlainString()
+                .replace('.', ',') + " % par jour";
     }
 }

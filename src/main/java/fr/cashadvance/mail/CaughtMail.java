@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param index position in arrival order, starting at 0; stable for the catcher's lifetime
  * @param to the recipient this copy was delivered to
+ * @param businessId the business it was sent for (our header), null if none
  * @param subject decoded subject, empty when absent
  * @param receivedAt when the catcher received it
  * @param text the text/plain part, empty when absent
@@ -17,6 +18,7 @@ import java.util.List;
 public record CaughtMail(
         int index,
         String to,
+        String businessId,
         String subject,
         Instant receivedAt,
         String text,

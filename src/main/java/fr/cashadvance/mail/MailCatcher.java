@@ -137,9 +137,11 @@ public final class MailCatcher implements AutoCloseable {
     private void record(MovingMessage moving, MailAddress recipient) {
         MimeMessage message = moving.getMessage();
         String subject = "";
+        String businessId = null;
         Parts parts = new Parts();
         try {
             subject = Optional.ofNullable(message.getSubject()).orElse("");
+            businessId = message.getHeader(OutgoingMail.BUSINESS_HEADER, null);
             collect(message, parts);
         } catch (MessagingException | IOException e) {
             // Keep the message listed even if we cannot decode it: the page still shows it arrived.
@@ -147,7 +149,7 @@ public final class MailCatcher implements AutoCloseable {
         }
 
         synchronized (messages) {
-            messages.add(new CaughtMail(messages.size(), recipient.getEmail(), subject,
+            messages.add(new CaughtMail(messages.size(), recipient.getEmail(), businessId, subject,
                     clock.instant(), parts.text, parts.html, links(parts.text, parts.html)));
         }
     }

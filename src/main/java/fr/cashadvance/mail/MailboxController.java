@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -116,24 +115,19 @@ public class MailboxController {
     }
 
     /**
-     * A business's people see the mails sent to their business (its representative's address,
-     * which they cannot change); nobody else sees any: a validation email carries the
-     * business's decision. An account's own email address is not trusted, since every user may
-     * edit it. Outside any login (unit tests) everything shows.
+     * A business's people see the mails sent for their business, recognised by the business id
+     * our mailer puts in a header, never by an address (a user may edit its own, and a business
+     * its representative's); nobody else sees any, since a validation email carries the
+     * business's decision. Outside any login (unit tests) everything shows.
      */
     private Predicate<CaughtMail> visibleToCaller() {
         Caller caller = scope.current();
         if (caller == Caller.SYSTEM) {
             return mail -> true;
         }
-        Set<String> addresses = new HashSet<>();
-        scope.ownBusinesses().forEach(b -> {
-            if (b.getRepresentativeEmail() != null) {
-                addresses.add(b.getRepresentativeEmail().trim().toLowerCase(Locale.ROOT));
-            }
-        });
-        return mail -> mail.to() != null
-                && addresses.contains(mail.to().trim().toLowerCase(Locale.ROOT));
+        Set<String> own = new HashSet<>();
+        scope.ownBusinesses().forEach(b -> own.add(b.getId()));
+        return mail -> mail.businessId() != null && own.contains(mail.businessId());
     }
 
     /** Escapes only what HTML needs ({@code <>&"'}); accents stay readable in UTF-8. */

@@ -58,6 +58,9 @@ public class Mailer {
         message.setRecipient(MimeMessage.RecipientType.TO, parseRecipient(mail.to()));
         message.setSubject(subject, UTF_8);
         message.setSentDate(new Date());
+        if (mail.businessId() != null) {
+            message.setHeader(OutgoingMail.BUSINESS_HEADER, mail.businessId());
+        }
 
         // Parts in increasing fidelity: clients show the last one they can render.
         MimeBodyPart text = new MimeBodyPart();

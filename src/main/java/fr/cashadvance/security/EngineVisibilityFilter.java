@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
@@ -26,10 +27,13 @@ import org.springframework.web.util.UrlPathHelper;
  * permission on) answers 404, as a missing one does, whatever is asked of it. Left to the
  * engine, another tenant's object fails with a 500 that names it; either way nothing changes.
  * The lookup is made as the caller, with its authorizations and tenants: on engine REST after
- * the engine's Basic authentication, in the webapps with the login their session holds.
+ * the engine's Basic authentication, in the webapps with the login their session holds. Only
+ * administrators may execute a job by hand.
  */
-// LIMITATION: only the default engine and UUID ids (the starter's id generator) are matched;
-// Cockpit's own plugin endpoints are left to the engine's tenant-filtered queries.
+// LIMITATION: only the default engine and UUID ids (the starter's id generator) in the path are
+// matched: bulk calls naming another tenant's instance in their body (e.g. PUT /job/suspended)
+// still get the engine's 500 naming it, and Cockpit's plugin endpoints are left to the
+// engine's tenant-filtered queries. Nothing changes either way.
 class EngineVisibilityFilter extends OncePerRequestFilter {
 
     /** A task, process instance, execution or job named by its id (ids are UUIDs here). */
@@ -59,32 +63,53 @@ class EngineVisibilityFilter extends OncePerRequestFilter {
         // Decoded and normalised, as the engine's own routing sees it: %35 is a 5 there too.
         String path = PATHS.getPathWithinApplication(request);
         Matcher m = BY_ID.matcher(path);
-        if (m.matches() && !visible(request, m.group(1), m.group(2))) {
-            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            // Camunda's own error shape, which its clients already read.
-            response.getWriter().write("{\"type\":\"InvalidRequestException\",\"message\":"
-                    + "\"No matching " + m.group(1) + " with this id.\"}");
+        if (!m.matches()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Authentication caller = caller(request, path);
+        if (caller != null && !asCaller(caller, () -> exists(m.group(1), m.group(2)))) {
+            refuse(response, HttpServletResponse.SC_NOT_FOUND, "InvalidRequestException",
+                    "No matching " + m.group(1) + " with this id.");
+            return;
+        }
+        // The engine counts a refused execution as a failed run and spends the job's retries
+        // on it: anyone could silence a journey's timers. Refused here, before the engine.
+        if (caller != null && "job".equals(m.group(1)) && "/execute".equals(m.group(3))
+                && !isAdmin(caller)) {
+            refuse(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
+                    "Only administrators may execute a job by hand.");
             return;
         }
         chain.doFilter(request, response);
     }
 
-    private boolean visible(HttpServletRequest request, String kind, String id) {
-        if (PATHS.getPathWithinApplication(request).startsWith("/engine-rest/")) {
-            return exists(kind, id);
+    /**
+     * Who calls: on engine REST the engine's Basic authentication, already set; in the webapps
+     * the login their session holds. Null without one: the engine or webapp answers 401 itself.
+     */
+    private Authentication caller(HttpServletRequest request, String path) {
+        if (path.startsWith("/engine-rest/")) {
+            return identity.getCurrentAuthentication();
         }
-        // Tasklist: the login is in the session; without one the webapp answers 401 itself.
         HttpSession session = request.getSession(false);
         if (session == null || !(AuthenticationUtil.getAuthsFromSession(session)
                 .getAuthenticationForProcessEngine("default") instanceof UserAuthentication user)) {
-            return true;
+            return null;
         }
+        return new Authentication(user.getName(), user.getGroupIds(), user.getTenantIds());
+    }
+
+    private static boolean isAdmin(Authentication caller) {
+        return caller.getGroupIds() != null && caller.getGroupIds()
+                .contains(CamundaIdentityAuthenticationProvider.ADMIN_GROUP);
+    }
+
+    private boolean asCaller(Authentication caller, Supplier<Boolean> query) {
         Authentication before = identity.getCurrentAuthentication();
-        identity.setAuthentication(user.getName(), user.getGroupIds(), user.getTenantIds());
+        identity.setAuthentication(caller);
         try {
-            return exists(kind, id);
+            return query.get();
         } finally {
             if (before == null) {
                 identity.clearAuthentication();
@@ -92,6 +117,16 @@ class EngineVisibilityFilter extends OncePerRequestFilter {
                 identity.setAuthentication(before);
             }
         }
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String type,
+                               String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        // Camunda's own error shape, which its clients already read.
+        response.getWriter().write("{\"type\":\"" + type + "\",\"message\":\"" + message
+                + "\"}");
     }
 
     /** Asked as the current engine user: what it may not see does not exist for it. */

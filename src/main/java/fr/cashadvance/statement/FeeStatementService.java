@@ -191,7 +191,8 @@ public class FeeStatementService {
                 business.getName()) + ",</p><p>Vous trouverez ci-joint le relevé des frais de "
                 + "vos avances de trésorerie pour " + s.getPeriod() + " : <strong>"
                 + Money.formatFr(s.getTotalOurs()) + "</strong>.</p>";
-        mailer.send(new OutgoingMail(business.getRepresentativeEmail(), subject, html, text),
+        mailer.send(new OutgoingMail(business.getRepresentativeEmail(), subject, html, text)
+                        .forBusiness(business.getId()),
                 new Mailer.Attachment("releve-frais-" + s.getPeriod() + ".pdf",
                         "application/pdf", pdf));
         s.moveTo(StatementStatus.SENT, Instant.now(clock));

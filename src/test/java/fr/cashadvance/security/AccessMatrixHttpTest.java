@@ -296,6 +296,21 @@ class AccessMatrixHttpTest extends JourneyTestSupport {
             return engine(who, HttpMethod.PUT, "/engine-rest/job/" + job + "/retries",
                     Map.of("retries", 3));
         }, e401, e404, e404, Expect.of(204), e403, Expect.of(204)));
+        // A refused execution would cost the job a retry inside the engine: refused before.
+        rows.add(row("POST /engine-rest/job/{A's recap timer}/execute", who -> {
+            FinancingView f = requested();
+            var job = management.createJobQuery().processInstanceId(f.processInstanceId())
+                    .singleResult();
+            var response = engine(who, HttpMethod.POST, "/engine-rest/job/" + job.getId()
+                    + "/execute", null);
+            if (!response.getStatusCode().is2xxSuccessful()) {
+                assertThat(management.createJobQuery().jobId(job.getId()).singleResult()
+                        .getRetries()).isEqualTo(job.getRetries());
+                assertThat(status(f.id())).isEqualTo(FinancingStatus.REQUESTED);
+                cancel(f);
+            }
+            return response;
+        }, e401, e404, e404, e403, e403, Expect.of(204)));
         rows.add(row("POST /engine-rest/deployment/create", who -> deploy(who),
                 e401, e403, e403, e403, e403, ok(200)));
         return rows;

@@ -29,6 +29,7 @@ class NoDecisionWithoutTheBusinessTest extends JourneyTestSupport {
 
     @Autowired private LenderClient lender;
     @Autowired private org.camunda.bpm.engine.IdentityService identity;
+    @Autowired private BusinessAccess access;
 
     @Test
     void anOperatorCannotMoveAJourneyPastTheBusinessValidation() {
@@ -83,6 +84,25 @@ class NoDecisionWithoutTheBusinessTest extends JourneyTestSupport {
             ops.setEmail("ops@cash-advance.local");
             identity.saveUser(ops);
         }
+    }
+
+    @Test
+    void aBusinessGivingAnotherBusinessAddressReadsNoneOfItsMails() {
+        toValidate(issuedInvoice("390.00", BUYER_SIREN));
+        var copycat = connectedBusiness("Copie");
+        copycat.setRepresentativeEmail("alice@au-bon-moulin.example");
+        businessRepository.save(copycat);
+        String group = access.ensureGroup(copycat);
+        var user = identity.newUser("copycat-" + copycat.getSiren());
+        user.setPassword(PASSWORD);
+        identity.saveUser(user);
+        identity.createMembership(user.getId(), group);
+
+        assertThat(rest.withBasicAuth(user.getId(), PASSWORD)
+                .getForObject("/mailbox/messages", String.class)).isEqualTo("[]");
+        assertThat(rest.withBasicAuth("alice", PASSWORD)
+                .getForObject("/mailbox/messages", String.class))
+                .contains("alice@au-bon-moulin.example");
     }
 
     private ResponseEntity<String> skipValidation(String user, FinancingView f) {
