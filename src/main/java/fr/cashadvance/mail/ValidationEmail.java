@@ -42,7 +42,7 @@ public class ValidationEmail {
                 .append("padding:24px;border-radius:6px;\">\n");
 
         html.append("<p>Bonjour ").append(escape(c.businessName())).append(",</p>\n")
-                .append("<p>Le financeur accepte d’avancer le montant de votre facture <strong>")
+                .append("<p>Le prêteur accepte d’avancer le montant de votre facture <strong>")
                 .append(escape(c.invoiceNumber())).append("</strong> adressée à <strong>")
                 .append(escape(c.buyerName()))
                 .append("</strong>. Il ne vous reste qu’à valider le prêt.</p>\n");
@@ -81,7 +81,7 @@ public class ValidationEmail {
 
     private static String text(ValidationEmailContent c, Recap recap) {
         return "Bonjour " + c.businessName() + ",\n\n"
-                + "Le financeur accepte d’avancer le montant de votre facture "
+                + "Le prêteur accepte d’avancer le montant de votre facture "
                 + c.invoiceNumber() + " adressée à " + c.buyerName()
                 + ". Il ne vous reste qu’à valider le prêt.\n\n"
                 + "Récapitulatif\n"
@@ -100,7 +100,7 @@ public class ValidationEmail {
     }
 
     private static String afterValidation() {
-        return "Après votre validation, le financeur vire le montant avancé sur ce compte sous "
+        return "Après votre validation, le prêteur vire le montant avancé sur ce compte sous "
                 + "48 heures. À la date de remboursement, il prélève ce même montant, sans les "
                 + "frais, sur le même compte.";
     }
@@ -113,7 +113,7 @@ public class ValidationEmail {
     private static String feesNote() {
         return "Les frais estimés valent pour la date de remboursement choisie ; les frais réels "
                 + "dépendent du nombre de jours effectifs et sont facturés à part par le "
-                + "financeur, en début de mois.";
+                + "prêteur, en début de mois.";
     }
 
     /** The recap values, formatted once for both the HTML and the text part. */

@@ -182,14 +182,19 @@ public class FeeStatementService {
         }
         Business business = businesses.findById(s.getBusinessId()).orElseThrow();
         byte[] pdf = pdf(s, business);
-        String subject = "Votre relevé des frais de financement — " + s.getPeriod();
-        String text = "Bonjour " + business.getName() + ",\n\nVous trouverez ci-joint le relevé "
-                + "des frais de vos avances de trésorerie pour " + s.getPeriod() + " : "
-                + Money.formatFr(s.getTotalOurs()) + ".\n\nCordialement,\nL'équipe Avance de "
+        // "décembre 2026", as the PDF says it; the greeting names the person, not the company.
+        String month = YearMonth.parse(s.getPeriod()).format(
+                java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.FRANCE));
+        String greeting = business.getRepresentativeFirstName() == null ? "Bonjour,"
+                : "Bonjour " + business.getRepresentativeFirstName() + ",";
+        String subject = "Votre relevé des frais de financement — " + month;
+        String text = greeting + "\n\nVous trouverez ci-joint le relevé des frais de vos "
+                + "avances de trésorerie pour " + month + " : "
+                + Money.formatFr(s.getTotalOurs()) + ".\n\nCordialement,\nL’équipe Avance de "
                 + "trésorerie\n";
-        String html = "<p>Bonjour " + org.springframework.web.util.HtmlUtils.htmlEscape(
-                business.getName()) + ",</p><p>Vous trouverez ci-joint le relevé des frais de "
-                + "vos avances de trésorerie pour " + s.getPeriod() + " : <strong>"
+        String html = "<p>" + org.springframework.web.util.HtmlUtils.htmlEscape(greeting)
+                + "</p><p>Vous trouverez ci-joint le relevé des frais de vos avances de "
+                + "trésorerie pour " + month + " : <strong>"
                 + Money.formatFr(s.getTotalOurs()) + "</strong>.</p>";
         mailer.send(new OutgoingMail(business.getRepresentativeEmail(), subject, html, text)
                         .forBusiness(business.getId()),
