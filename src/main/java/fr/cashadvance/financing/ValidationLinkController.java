@@ -30,8 +30,9 @@ public class ValidationLinkController {
     private static final DateTimeFormatter DAY = DateTimeFormatter
             .ofPattern("EEEE d MMMM yyyy", Locale.FRANCE);
 
-    private static final String NOTHING_CHANGED = "Rien n'a été modifié. Vous pouvez retrouver "
-            + "votre demande dans votre espace.";
+    private static final String NOTHING_CHANGED = "Rien n'a été modifié. Votre demande reste "
+            + "visible dans Tasklist (tâches de votre entreprise) et sur votre plateforme de "
+            + "facturation.";
 
     private final ValidationLinks links;
     private final FinancingService service;

@@ -62,9 +62,9 @@ final class FeeStatementPdf {
             }
             y -= 6;
             text(s, bold, 11, cols[3], y, "Total : " + money(total));
-            text(s, regular, 8, MARGIN, MARGIN, "Les intérêts des avances ne sont pas soumis "
-                    + "à la TVA. Écriture : 661600 au débit, compte fournisseur du prêteur au "
-                    + "crédit.");
+            text(s, regular, 8, MARGIN, MARGIN, "Ces frais rémunèrent des opérations de "
+                    + "crédit : ils ne sont pas soumis à la TVA. Écriture : 661600 au débit, "
+                    + "compte fournisseur du prêteur au crédit.");
             s.close();
             doc.save(out);
             return out.toByteArray();

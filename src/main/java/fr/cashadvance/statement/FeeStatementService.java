@@ -190,7 +190,7 @@ public class FeeStatementService {
         String subject = "Votre relevé des frais de financement — " + month;
         String text = greeting + "\n\nVous trouverez ci-joint le relevé des frais de vos "
                 + "avances de trésorerie pour " + month + " : "
-                + Money.formatFr(s.getTotalOurs()) + ".\n\nCordialement,\nL’équipe Avance de "
+                + Money.formatFr(s.getTotalOurs()) + ".\n\nCordialement,\nL'équipe Avance de "
                 + "trésorerie\n";
         String html = "<p>" + org.springframework.web.util.HtmlUtils.htmlEscape(greeting)
                 + "</p><p>Vous trouverez ci-joint le relevé des frais de vos avances de "
