@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -125,8 +124,7 @@ public class MailboxController {
         if (caller == Caller.SYSTEM) {
             return mail -> true;
         }
-        Set<String> own = new HashSet<>();
-        scope.ownBusinesses().forEach(b -> own.add(b.getId()));
+        Set<String> own = scope.ownBusinessIds();
         return mail -> mail.businessId() != null && own.contains(mail.businessId());
     }
 

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -124,11 +125,18 @@ public class BusinessAccess {
                 .resourceType(resource).resourceId(resourceId).list().stream()
                 .filter(found -> found.getAuthorizationType() == AUTH_TYPE_GRANT)
                 .findFirst().orElse(null);
+        int wanted = 0;
+        for (Permission p : permissions) {
+            wanted |= p.getValue();
+        }
         if (a == null) {
             a = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
             a.setGroupId(groupId);
             a.setResource(resource);
             a.setResourceId(resourceId);
+        } else if (a instanceof AuthorizationEntity entity && entity.getPermissions() == wanted) {
+            // Already exactly so: a start writes nothing.
+            return;
         }
         a.setPermissions(permissions);
         authorizations.saveAuthorization(a);

@@ -153,8 +153,14 @@ public class BusinessScope {
 
     /** The businesses a business user belongs to; none for the other roles. */
     public java.util.List<Business> ownBusinesses() {
-        return current().sirens().stream().map(businesses::findBySiren)
-                .flatMap(Optional::stream).toList();
+        return ownBusinesses(current());
+    }
+
+    /** The ids of {@link #ownBusinesses()}. */
+    public Set<String> ownBusinessIds() {
+        Set<String> ids = new TreeSet<>();
+        ownBusinesses().forEach(b -> ids.add(b.getId()));
+        return ids;
     }
 
     /**
@@ -163,9 +169,14 @@ public class BusinessScope {
      */
     public Optional<String> ownBusinessId() {
         Caller caller = current();
-        if (caller.role() != Caller.Role.BUSINESS || caller.sirens().size() != 1) {
+        if (caller.sirens().size() != 1) {
             return Optional.empty();
         }
-        return businesses.findBySiren(caller.sirens().iterator().next()).map(Business::getId);
+        return ownBusinesses(caller).stream().findFirst().map(Business::getId);
+    }
+
+    private java.util.List<Business> ownBusinesses(Caller caller) {
+        return caller.sirens().stream().map(businesses::findBySiren)
+                .flatMap(Optional::stream).toList();
     }
 }

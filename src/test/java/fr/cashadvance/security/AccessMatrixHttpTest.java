@@ -260,11 +260,11 @@ class AccessMatrixHttpTest extends JourneyTestSupport {
                 e401, mails("its business's", true), mails("its business's", false),
                 mails("none", false), mails("none", false), mails("none", false)));
 
-        rows.add(row("GET /engine-rest/task (A's recap task)", who -> engine(who,
+        rows.add(row("GET /engine-rest/task (A's recap task)", who -> exchange(who,
                         HttpMethod.GET, "/engine-rest/task?processInstanceId="
                                 + requested().processInstanceId(), null),
                 e401, listOf(1), listOf(0), listOf(0), listOf(0), listOf(1)));
-        rows.add(row("GET /engine-rest/process-instance (A's journey)", who -> engine(who,
+        rows.add(row("GET /engine-rest/process-instance (A's journey)", who -> exchange(who,
                         HttpMethod.GET, "/engine-rest/process-instance?businessKey="
                                 + requested().id(), null),
                 e401, listOf(0), listOf(0), listOf(1), listOf(1), listOf(1)));
@@ -276,7 +276,7 @@ class AccessMatrixHttpTest extends JourneyTestSupport {
         rows.add(row("POST /engine-rest/engine/default/task/{A's}/claim", who -> claimRecapTask(
                         who, "/engine-rest/engine/default/task/"),
                 e401, Expect.of(204), e404, e404, e404, Expect.of(204)));
-        rows.add(row("GET /engine-rest/process-instance/{A's}/variables", who -> engine(who,
+        rows.add(row("GET /engine-rest/process-instance/{A's}/variables", who -> exchange(who,
                         HttpMethod.GET, "/engine-rest/process-instance/"
                                 + requested().processInstanceId() + "/variables", null),
                 e401, e404, e404, ok(200), ok(200), ok(200)));
@@ -293,7 +293,7 @@ class AccessMatrixHttpTest extends JourneyTestSupport {
             FinancingView f = requested();
             String job = management.createJobQuery().processInstanceId(f.processInstanceId())
                     .singleResult().getId();
-            return engine(who, HttpMethod.PUT, "/engine-rest/job/" + job + "/retries",
+            return exchange(who, HttpMethod.PUT, "/engine-rest/job/" + job + "/retries",
                     Map.of("retries", 3));
         }, e401, e404, e404, Expect.of(204), e403, Expect.of(204)));
         // A refused execution would cost the job a retry inside the engine: refused before.
@@ -301,7 +301,7 @@ class AccessMatrixHttpTest extends JourneyTestSupport {
             FinancingView f = requested();
             var job = management.createJobQuery().processInstanceId(f.processInstanceId())
                     .singleResult();
-            var response = engine(who, HttpMethod.POST, "/engine-rest/job/" + job.getId()
+            var response = exchange(who, HttpMethod.POST, "/engine-rest/job/" + job.getId()
                     + "/execute", null);
             if (!response.getStatusCode().is2xxSuccessful()) {
                 assertThat(management.createJobQuery().jobId(job.getId()).singleResult()
@@ -443,11 +443,6 @@ class AccessMatrixHttpTest extends JourneyTestSupport {
         return as(who).exchange(path, method, new HttpEntity<>(body, headers), String.class);
     }
 
-    private ResponseEntity<String> engine(Who who, HttpMethod method, String path,
-                                          Object body) {
-        return exchange(who, method, path, body);
-    }
-
     private <T> ResponseEntity<String> unchangedUnlessAllowed(ResponseEntity<String> response,
             java.util.function.Supplier<T> state, T before) {
         if (!response.getStatusCode().is2xxSuccessful()) {
@@ -532,7 +527,7 @@ class AccessMatrixHttpTest extends JourneyTestSupport {
     private ResponseEntity<String> claimRecapTask(Who who, String taskPath) {
         FinancingView f = requested();
         String task = recapTask(f);
-        var response = engine(who, HttpMethod.POST, taskPath + task + "/claim",
+        var response = exchange(who, HttpMethod.POST, taskPath + task + "/claim",
                 Map.of("userId", who == Who.ADMIN ? "admin" : "alice"));
         if (!response.getStatusCode().is2xxSuccessful()) {
             assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee())
@@ -545,7 +540,7 @@ class AccessMatrixHttpTest extends JourneyTestSupport {
     private ResponseEntity<String> completeRecapTask(Who who) {
         FinancingView f = requested();
         String task = recapTask(f);
-        var response = engine(who, HttpMethod.POST, "/engine-rest/task/" + task + "/complete",
+        var response = exchange(who, HttpMethod.POST, "/engine-rest/task/" + task + "/complete",
                 Map.of("variables", Map.of("decision", Map.of("value", "cancel"))));
         if (!response.getStatusCode().is2xxSuccessful()) {
             assertThat(tasks.createTaskQuery().taskId(task).count()).isEqualTo(1);
