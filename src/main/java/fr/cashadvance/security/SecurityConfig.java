@@ -1,9 +1,9 @@
 package fr.cashadvance.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.cashadvance.web.ApiProblem;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -139,9 +139,7 @@ public class SecurityConfig {
 
     private static void problem(HttpServletResponse res, ObjectMapper json, HttpStatus status,
                                 String type, String title, String detail) throws IOException {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
-        pd.setType(URI.create("https://cash-advance.local/problems/" + type));
-        pd.setTitle(title);
+        ProblemDetail pd = new ApiProblem(status, type, title, detail).toProblemDetail();
         res.setStatus(status.value());
         res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         if (status == HttpStatus.UNAUTHORIZED) {
